@@ -1,0 +1,8 @@
+// Start the GOV.UK components, and start them again inside anything htmx swaps in.
+import { initAll } from "./govuk-frontend.min.js";
+
+document.body.classList.add("govuk-frontend-supported", "js-enabled");
+initAll();
+document.body.addEventListener("htmx:afterSettle", (event) => {
+  initAll({ scope: event.detail.elt });
+});

@@ -1,0 +1,25 @@
+// Builds Front Door's front-end assets into build/static (Django's STATICFILES_DIRS):
+// our Sass over govuk-frontend compiled to CSS, and the JavaScript we serve.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "build", "static", "frontdoor");
+const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
+mkdirSync(out, { recursive: true });
+
+const css = sass.compile(join(root, "assets", "frontdoor.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import"],
+});
+writeFileSync(join(out, "frontdoor.css"), css.css);
+
+cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+cpSync(join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "htmx.min.js"));
+cpSync(join(root, "assets", "frontdoor.mjs"), join(out, "frontdoor.mjs"));
+cpSync(join(govuk, "assets", "images", "favicon.svg"), join(out, "favicon.svg"));
+console.log(`built assets into ${out}`);

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AgenciesConfig(AppConfig):
+    name = "frontdoor.agencies"
+    verbose_name = "Agencies and practitioners"
+
+    def ready(self) -> None:
+        from . import access  # noqa: F401  (registers the access rules)

@@ -1,0 +1,15 @@
+from frontdoor.agencies.roles import Role
+from frontdoor.core.policy import rule
+
+VIEW_TRAIL = "audit.view_trail"
+EXPORT_TRAIL = "audit.export_trail"
+
+
+@rule(VIEW_TRAIL)
+def _view_trail(practitioner, obj=None) -> bool:
+    return practitioner.role == Role.ADMINISTRATOR
+
+
+@rule(EXPORT_TRAIL)
+def _export_trail(practitioner, obj=None) -> bool:
+    return practitioner.role == Role.ADMINISTRATOR

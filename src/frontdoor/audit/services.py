@@ -1,0 +1,54 @@
+"""Writing the audit trail. Call inside the transaction of the action recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from frontdoor.core.request_context import current_origin
+
+from .models import AuditEvent, Verb
+
+
+def audit_record(
+    *,
+    actor: Any,
+    verb: Verb | str,
+    reason: str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    recipients: Iterable[str] = (),
+    details: dict | None = None,
+) -> AuditEvent:
+    """Append one event. ``reason`` says why (DPA 2018 s.62 asks for the justification)."""
+    if not reason:
+        raise ValueError("an audit event needs a reason")
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_repr = object_repr or str(obj)
+    origin = current_origin()
+    known_actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    agency = getattr(known_actor, "agency", None)
+    with transaction.atomic():
+        return AuditEvent.objects.create(
+            occurred_at=timezone.now(),
+            actor=known_actor,
+            actor_username=getattr(known_actor, "username", "") or (details or {}).get("username", ""),
+            actor_agency=str(agency) if agency else "",
+            actor_role=getattr(known_actor, "role", ""),
+            verb=verb,
+            object_type=object_type,
+            object_id=object_id,
+            object_repr=object_repr[:300],
+            reason=reason,
+            recipients=sorted(recipients),
+            ip_address=origin.ip_address if origin else None,
+            request_path=origin.path if origin else "",
+            details=details or {},
+        )

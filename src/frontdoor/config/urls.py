@@ -1,0 +1,19 @@
+from django.urls import include, path
+
+from frontdoor.agencies import signin
+from frontdoor.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accessibility/", core_views.accessibility, name="accessibility"),
+    path("sign-in/", signin.signin, name="signin"),
+    path("sign-in/code/", signin.signin_code, name="signin_code"),
+    path("sign-in/set-up/", signin.signin_setup, name="signin_setup"),
+    path("sign-out/", signin.signout, name="signout"),
+    path("", include("frontdoor.agencies.urls")),
+    path("", include("frontdoor.audit.urls")),
+]
+
+handler403 = "frontdoor.core.errors_views.forbidden"
+handler404 = "frontdoor.core.errors_views.not_found"
+handler500 = "frontdoor.core.errors_views.server_error"

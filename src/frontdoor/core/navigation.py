@@ -1,0 +1,41 @@
+"""The service navigation each role sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from .permissions import second_factor_missing
+from .policy import may
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    href: str
+    current: bool
+
+
+# (label, URL name, permission or None for every signed-in practitioner)
+_ITEMS = [
+    ("My work", "home", None),
+    ("Agency profiles", "agencies:list", "agencies.view_profiles"),
+    ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
+    ("Audit trail", "audit:list", "audit.view_trail"),
+    ("My account", "agencies:my_account", None),
+]
+
+
+def navigation_for(request) -> list[NavItem]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or second_factor_missing(request):
+        return []
+    items = []
+    for text, url_name, permission in _ITEMS:
+        if permission and not may(user, permission):
+            continue
+        href = reverse(url_name)
+        current = request.path == href if href == "/" else request.path.startswith(href)
+        items.append(NavItem(text=text, href=href, current=current))
+    return items
