@@ -53,7 +53,8 @@ def signin(request):
             object_repr=request.POST.get("username", "")[:150], reason="Failed sign-in attempt",
             details={"username": request.POST.get("username", "")[:150]},
         )
-        return render(request, "agencies/signin.html", {"form": form}, status=422)
+        context = {"form": form, "next": request.POST.get("next", "")}
+        return render(request, "agencies/signin.html", context, status=422)
     return render(request, "agencies/signin.html", {"form": form, "next": request.GET.get("next", "")})
 
 

@@ -37,7 +37,7 @@ class SessionTimeoutMiddleware:
         if now - last_seen > idle:
             minutes = int(idle // 60)
             return f"You were signed out because you had not done anything for {minutes} minutes."
-        if now - started > absolute:
+        if now - started >= absolute:
             hours = int(absolute // 3600)
             return f"You were signed out because you had been signed in for {hours} hours."
         session[SESSION_LAST_SEEN] = now

@@ -1,0 +1,1 @@
+"""Test helpers shared by every app: factories, personas, signing in, the permission matrix."""

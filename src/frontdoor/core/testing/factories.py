@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import factory
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from frontdoor.agencies.models import Agency, Area, Practitioner, Team
+from frontdoor.agencies.roles import Role
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+        django_get_or_create = ("kind", "name")
+
+    name = factory.Sequence(lambda n: f"District {n}")
+    kind = Area.Kind.DISTRICT
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    name = factory.Sequence(lambda n: f"Test Agency {n}")
+    sector = Agency.Sector.POLICE
+    remit = "What this test agency does."
+    powers = "Test powers."
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    agency = factory.SubFactory(AgencyFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+
+class PractitionerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Practitioner
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"practitioner{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Person{n}")
+    email = factory.LazyAttribute(lambda p: f"{p.username}@agency.example")
+    agency = factory.SubFactory(AgencyFactory)
+    role = Role.FRONTLINE
+    job_title = "Practitioner"
+    password = factory.django.Password(TEST_PASSWORD)
+
+
+def give_authenticator(practitioner: Practitioner) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=practitioner, name="Test authenticator", confirmed=True)
+
+
+def current_code(device: TOTPDevice) -> str:
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"
+
+
+def sign_in(client, practitioner: Practitioner, *, second_factor: bool = True) -> None:
+    """Sign ``practitioner`` in on the test client, with the second factor passed unless told not to."""
+    client.force_login(practitioner)
+    if second_factor:
+        device = TOTPDevice.objects.filter(user=practitioner, confirmed=True).first()
+        device = device or give_authenticator(practitioner)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
