@@ -46,3 +46,30 @@ def signed_in(client):
         return client
 
     return _sign_in
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from frontdoor.core.testing.browser import CHROMIUM, CHROMIUM_ARGS, require_browser
+
+    require_browser()
+    import os
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls
+    # from the test body are still synchronous and safe here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    # bypass_csp lets the test inject axe-core; the pages' own CSP is asserted elsewhere.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()

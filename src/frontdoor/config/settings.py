@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "frontdoor.core",
     "frontdoor.agencies",
     "frontdoor.audit",
+    "frontdoor.demo",
 ]
 
 MIDDLEWARE = [

@@ -96,7 +96,8 @@ def test_sign_in_rotates_the_session_key(client, officer):
 
 
 def test_eleven_failures_lock_the_account_until_the_cool_off(client, officer):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    # The promise is "at most 10 failures", whatever the setting says.
+    for _ in range(10):
         post_password(client, "officer", "wrong-password")
     locked = post_password(client, "officer")  # the right password, attempt 11
     assert locked.status_code == 429

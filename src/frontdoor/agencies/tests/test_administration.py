@@ -1,0 +1,124 @@
+"""Administrators manage agencies, teams, practitioners and roles."""
+
+import pytest
+from django.urls import reverse
+
+from frontdoor.agencies.models import Agency, Practitioner, Team
+from frontdoor.agencies.roles import Role
+from frontdoor.audit.models import AuditEvent, Verb
+from frontdoor.core.testing.factories import TeamFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def new_practitioner(agency, **overrides):
+    data = {
+        "username": "new.worker",
+        "password": "a-long-temporary-passphrase",
+        "first_name": "Aoife",
+        "last_name": "O'Brien-Nowak",
+        "email": "aoife@agency.example",
+        "agency": agency.pk,
+        "team": "",
+        "job_title": "Family Support Worker",
+        "role": Role.FRONTLINE,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_administrator_adds_a_practitioner(signed_in, administrator, police):
+    client = signed_in(administrator)
+    response = client.post(reverse("agencies:practitioner_create"), new_practitioner(police))
+    assert response.status_code == 302
+    created = Practitioner.objects.get(username="new.worker")
+    assert created.last_name == "O'Brien-Nowak"
+    assert created.agency == police
+    assert created.check_password("a-long-temporary-passphrase")
+    assert AuditEvent.objects.filter(verb=Verb.CREATE, object_id=str(created.pk)).exists()
+
+
+def test_bad_practitioner_input_gets_clear_errors_and_creates_nothing(signed_in, administrator, police):
+    client = signed_in(administrator)
+    other_team = TeamFactory(name="Someone else's team")
+    response = client.post(
+        reverse("agencies:practitioner_create"),
+        new_practitioner(police, username="Bad Name!", password="short", team=other_team.pk),
+    )
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "A username may have only lower-case letters" in body
+    assert "This password is too short" in body
+    assert "Choose a team in the practitioner" in body
+    assert not Practitioner.objects.filter(last_name="O'Brien-Nowak").exists()
+
+
+def test_duplicate_username_is_refused(signed_in, administrator, police, officer):
+    response = signed_in(administrator).post(
+        reverse("agencies:practitioner_create"), new_practitioner(police, username="officer")
+    )
+    assert response.status_code == 422
+    assert "That username is taken" in response.content.decode()
+
+
+def test_edit_cannot_set_fields_beyond_the_form(signed_in, administrator, officer):
+    """Promise 4: no mass assignment of password, superuser or session fields."""
+    client = signed_in(administrator)
+    data = {
+        "first_name": "Pat", "last_name": "Officer", "email": "pat@police.example",
+        "agency": officer.agency.pk, "team": "", "job_title": "PC", "role": Role.FRONTLINE,
+        "is_active": "on", "is_superuser": "on", "is_staff": "on", "password": "x", "username": "root",
+        "session_version": "1",
+    }
+    response = client.post(reverse("agencies:practitioner_edit", args=[officer.pk]), data)
+    assert response.status_code == 302
+    officer.refresh_from_db()
+    assert not officer.is_superuser
+    assert not officer.is_staff
+    assert officer.username == "officer"
+    assert officer.job_title == "PC"
+
+
+def test_changing_role_is_recorded(signed_in, administrator, officer):
+    client = signed_in(administrator)
+    data = {
+        "first_name": "Pat", "last_name": "Officer", "email": "pat@police.example",
+        "agency": officer.agency.pk, "team": "", "job_title": "DS", "role": Role.HUB_PRACTITIONER,
+        "is_active": "on",
+    }
+    client.post(reverse("agencies:practitioner_edit", args=[officer.pk]), data)
+    officer.refresh_from_db()
+    assert officer.role == Role.HUB_PRACTITIONER
+    event = AuditEvent.objects.filter(verb=Verb.CHANGE, object_id=str(officer.pk)).latest("id")
+    assert "role" in event.details["fields"]
+
+
+def test_reset_second_factor_removes_the_authenticator(signed_in, administrator, officer, client):
+    from frontdoor.core.testing.factories import give_authenticator
+
+    give_authenticator(officer)
+    signed_in(administrator).post(reverse("agencies:practitioner_reset_second_factor", args=[officer.pk]))
+    assert not officer.totpdevice_set.exists()
+
+
+def test_administrator_adds_an_agency_and_a_team(signed_in, administrator):
+    client = signed_in(administrator)
+    response = client.post(
+        reverse("agencies:create"), {"name": "Northshire Women's Aid", "short_name": "NWA", "sector": "domestic_abuse"}
+    )
+    assert response.status_code == 302
+    agency = Agency.objects.get(name="Northshire Women's Aid")
+    response = client.post(reverse("agencies:team_create", args=[agency.pk]), {"name": "IDVA service"})
+    assert response.status_code == 302
+    assert Team.objects.filter(agency=agency, name="IDVA service").exists()
+    response = client.post(reverse("agencies:team_create", args=[agency.pk]), {"name": "IDVA service"})
+    assert response.status_code == 422
+    assert "already has a team called IDVA service" in response.content.decode()
+
+
+def test_a_practitioner_sees_their_own_account_and_nobody_elses(signed_in, officer, social_worker):
+    client = signed_in(officer)
+    assert "Pat Officer" in client.get(reverse("agencies:my_account")).content.decode()
+    response = client.get(reverse("agencies:practitioner_detail", args=[social_worker.pk]))
+    assert response.status_code == 404
+    assert social_worker.email not in response.content.decode()

@@ -1,0 +1,128 @@
+"""The permission matrix (SECURITY.md promises 1-3).
+
+Each app lists its endpoints in ``<app>/tests/matrix.py`` as ``ENDPOINTS``: the URL
+name, how to build its arguments from a :class:`World`, and the status code each
+role should get when its agency is involved in the object and when it is not.
+:func:`assert_matrix` requests every endpoint as every role from an involved and an
+uninvolved agency and reports every mismatch at once; where the answer is 404 it
+also checks that the object's tell-tale text did not leak into the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from frontdoor.agencies.models import Agency, Practitioner
+from frontdoor.agencies.roles import Role
+
+from .factories import AgencyFactory, PractitionerFactory, TeamFactory, sign_in
+
+ROLES: tuple[str, ...] = tuple(Role.values)
+Expectation = Callable[[str, bool], int]
+
+
+@dataclass
+class World:
+    """Two agencies and one practitioner per role at each, plus the objects under test."""
+
+    involved: Agency
+    uninvolved: Agency
+    personas: dict[tuple[str, bool], Practitioner]
+    objects: dict[str, Any] = field(default_factory=dict)
+    clients: dict[tuple[str, bool], Client] = field(default_factory=dict)
+
+    def client_for(self, role: str, involved: bool) -> Client:
+        key = (role, involved)
+        if key not in self.clients:
+            client = Client()
+            sign_in(client, self.personas[key])
+            self.clients[key] = client
+        return self.clients[key]
+
+
+def build_world() -> World:
+    involved = AgencyFactory(name="Involved Agency", sector=Agency.Sector.CHILDRENS_SOCIAL_CARE)
+    uninvolved = AgencyFactory(name="Uninvolved Agency", sector=Agency.Sector.POLICE)
+    personas = {}
+    for role in ROLES:
+        for is_involved, agency in ((True, involved), (False, uninvolved)):
+            personas[(role, is_involved)] = PractitionerFactory(
+                username=f"{role}-{'in' if is_involved else 'out'}", agency=agency, role=role
+            )
+    world = World(involved=involved, uninvolved=uninvolved, personas=personas)
+    world.objects["team"] = TeamFactory(agency=involved, name="Involved Team")
+    world.objects["subject_practitioner"] = PractitionerFactory(
+        username="subject.practitioner", agency=involved, role=Role.FRONTLINE,
+        first_name="Zebedee", last_name="Quillfeather", email="zebedee.quillfeather@involved.example",
+    )
+    return world
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    url_name: str
+    expect: Expectation
+    kwargs: Callable[[World], dict] = lambda world: {}
+    method: str = "get"
+    data: Callable[[World], dict] | None = None
+    # Text about the object that must not appear in a 403 or 404 page.
+    secret: Callable[[World], str] | None = None
+
+
+# Expectation builders ---------------------------------------------------------
+
+def everyone(status: int = 200) -> Expectation:
+    return lambda role, involved: status
+
+
+def roles_else(allowed: Iterable[str], *, ok: int = 200, otherwise: int = 403) -> Expectation:
+    allowed = frozenset(allowed)
+    return lambda role, involved: ok if role in allowed else otherwise
+
+
+def involved_roles_else(
+    anywhere: Iterable[str], involved_only: Iterable[str], *, ok: int = 200, otherwise: int = 403
+) -> Expectation:
+    anywhere, involved_only = frozenset(anywhere), frozenset(involved_only)
+
+    def expect(role: str, involved: bool) -> int:
+        if role in anywhere:
+            return ok
+        if involved and role in involved_only:
+            return ok
+        return otherwise
+
+    return expect
+
+
+# Running it -------------------------------------------------------------------
+
+def assert_matrix(endpoints: Iterable[Endpoint], world: World) -> int:
+    """Request every endpoint as every persona; fail listing every mismatch. Returns the checks made."""
+    failures, checks = [], 0
+    for endpoint in endpoints:
+        url = reverse(endpoint.url_name, kwargs=endpoint.kwargs(world))
+        for role in ROLES:
+            for involved in (True, False):
+                client = world.client_for(role, involved)
+                data = endpoint.data(world) if endpoint.data else None
+                response = getattr(client, endpoint.method)(url, data)
+                expected = endpoint.expect(role, involved)
+                checks += 1
+                where = "involved" if involved else "uninvolved"
+                if response.status_code != expected:
+                    failures.append(
+                        f"{endpoint.method.upper()} {url} as {role} ({where}): "
+                        f"expected {expected}, got {response.status_code}"
+                    )
+                elif expected in (403, 404) and endpoint.secret:
+                    secret = endpoint.secret(world)
+                    if secret in response.content.decode(errors="replace"):
+                        failures.append(f"{url} as {role} ({where}): {expected} page shows {secret!r}")
+    assert not failures, "permission matrix mismatches:\n" + "\n".join(failures)
+    return checks

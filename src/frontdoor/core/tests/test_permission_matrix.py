@@ -1,0 +1,102 @@
+"""Every URL × every role × an involved and an uninvolved agency (SECURITY.md promises 1-3)."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from frontdoor.core.permissions import PUBLIC
+from frontdoor.core.testing.matrix import assert_matrix, build_world
+
+pytestmark = pytest.mark.django_db
+
+
+def frontdoor_apps():
+    return [c for c in apps.get_app_configs() if c.name.startswith("frontdoor.")]
+
+
+def all_endpoints():
+    endpoints = []
+    for config in frontdoor_apps():
+        try:
+            module = importlib.import_module(f"{config.name}.tests.matrix")
+        except ModuleNotFoundError:
+            continue
+        endpoints.extend(module.ENDPOINTS)
+    return endpoints
+
+
+def walk(patterns, namespace=""):
+    """Yield (url name, view callback) for every route in the project."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            yield (f"{namespace}{pattern.name}" if pattern.name else None, pattern.callback)
+
+
+def routes():
+    return list(walk(get_resolver().url_patterns))
+
+
+def test_every_view_declares_its_permission():
+    undeclared = [
+        f"{name or '(unnamed)'} -> {callback.__module__}.{callback.__name__}"
+        for name, callback in routes()
+        if not hasattr(callback, "frontdoor_permission")
+    ]
+    assert not undeclared, "views without @permission(...):\n" + "\n".join(undeclared)
+
+
+def test_every_route_is_named_and_in_the_permission_matrix():
+    covered = {endpoint.url_name for endpoint in all_endpoints()}
+    names = {name for name, _ in routes()}
+    assert None not in names, "every route needs a name so that the matrix can cover it"
+    missing = sorted(names - covered)
+    assert not missing, f"routes missing from the permission matrix: {missing}"
+
+
+def test_the_permission_matrix_holds():
+    checks = assert_matrix(all_endpoints(), build_world())
+    assert checks == len(all_endpoints()) * 14
+
+
+def test_signed_out_visitors_are_sent_to_sign_in():
+    from django.test import Client
+
+    world = build_world()
+    client = Client()
+    for endpoint in all_endpoints():
+        callback = dict(routes())[endpoint.url_name]
+        if callback.frontdoor_permission == PUBLIC:
+            continue
+        url = reverse(endpoint.url_name, kwargs=endpoint.kwargs(world))
+        response = getattr(client, endpoint.method)(url)
+        if response.status_code == 405:
+            continue
+        assert response.status_code == 302, url
+        assert response.url.startswith(reverse("signin")), url
+
+
+def test_a_password_only_session_cannot_reach_case_pages():
+    """Promise 11: roles that see case data must pass the second factor first."""
+    from django.test import Client
+
+    from frontdoor.agencies.roles import ROLES_SEEING_CASE_DATA
+    from frontdoor.core.permissions import PASSWORD_ONLY
+    from frontdoor.core.testing.factories import sign_in
+
+    world = build_world()
+    for role in ROLES_SEEING_CASE_DATA:
+        client = Client()
+        sign_in(client, world.personas[(role, True)], second_factor=False)
+        for endpoint in all_endpoints():
+            callback = dict(routes())[endpoint.url_name]
+            if callback.frontdoor_permission in (PUBLIC, PASSWORD_ONLY):
+                continue
+            url = reverse(endpoint.url_name, kwargs=endpoint.kwargs(world))
+            response = getattr(client, endpoint.method)(url)
+            assert response.status_code == 302, (role, url)
+            assert response.url == reverse("signin_code"), (role, url)

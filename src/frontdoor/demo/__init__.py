@@ -1,0 +1,1 @@
+"""A seeded, repeatable, fictional partnership for demonstrations and development."""

@@ -1,0 +1,106 @@
+"""manage.py demo_load: load the fictional demo partnership and print how to sign in."""
+
+from __future__ import annotations
+
+import argparse
+from base64 import b32encode
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from frontdoor.agencies.models import Agency, Area, Practitioner
+from frontdoor.demo.generator import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_KEY_HEX,
+    PARTNERSHIP_NAME,
+    Login,
+    build_partnership,
+    partnership_logins,
+)
+
+DEMO_URL = "http://127.0.0.1:8000/"
+
+
+def _non_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the fictional demo partnership into an empty database. The seed makes runs "
+        "repeat: the same seed gives the same organisations, people and usernames."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--practitioners-per-agency", type=_non_negative, default=1,
+                            help="Extra frontline practitioners at every agency (default 1).")
+        parser.add_argument("--extra-agencies", type=_non_negative, default=0,
+                            help="Generated schools, GP practices and voluntary services to add.")
+        parser.add_argument("--reset", action="store_true",
+                            help="Empty the whole database first, audit trail included, "
+                                 "then load the demo again.")
+
+    def handle(self, *args, seed: int, practitioners_per_agency: int, extra_agencies: int,
+               reset: bool, **options) -> None:
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "Every demo account has the same published password and second-factor key, so "
+                "demo_load runs only in demo mode (FRONTDOOR_DEMO=1), never in production."
+            )
+        if reset:
+            # A full flush, not just the agencies' tables: audit events and any later case
+            # data point at the demo practitioners, and the audit trail cannot be edited.
+            call_command("flush", interactive=False, verbosity=0)
+            self.stdout.write("Emptied the database.")
+        elif Agency.objects.exists() or Area.objects.exists():
+            logins = partnership_logins()
+            if not logins:
+                raise CommandError(
+                    "The database already holds areas or agencies that are not the demo. "
+                    "demo_load --reset would empty the whole database and load the demo."
+                )
+            self.stdout.write(
+                "The demo partnership is already loaded: nothing changed. "
+                "Use --reset to empty the database and load it again.\n"
+            )
+            self._print_sign_in(logins)
+            return
+        partnership = build_partnership(
+            seed=seed, practitioners_per_agency=practitioners_per_agency,
+            extra_agencies=extra_agencies,
+        )
+        self.stdout.write(self.style.SUCCESS(
+            f"Loaded {partnership.name} (fictional, seed {seed}): "
+            f"{len(partnership.agencies)} agencies, {len(partnership.areas)} areas, "
+            f"{len(partnership.practitioners)} practitioners.\n"
+        ))
+        self._print_sign_in(partnership.logins)
+
+    def _print_sign_in(self, logins: list[Login]) -> None:
+        key = b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()
+        headings = ("Role", "Username", "Agency", "Job title")
+        widths = [max(len(row[i]) for row in [headings, *logins]) for i in range(3)]
+
+        def line(row) -> str:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            return "  " + "  ".join([*cells, row[3]])
+
+        out = self.stdout.write
+        out(f"{PARTNERSHIP_NAME} — every organisation and person in it is invented.\n")
+        out(f"Open      {DEMO_URL}")
+        out(f"Password  {DEMO_PASSWORD}   (the same for every demo account)\n")
+        out(line(headings))
+        for login in logins:
+            out(line(login))
+        others = Practitioner.objects.count() - len(logins)
+        if others > 0:
+            out(f"  … and {others} more practitioners, all with the same password.")
+        out(
+            "\nSecond factor: Demo mode shows the current 6-digit code on the code page; "
+            f"or add this key to an authenticator app: {key}"
+        )
