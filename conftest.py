@@ -17,14 +17,24 @@ def social_care(db):
 @pytest.fixture
 def officer(police):
     """A frontline police officer."""
-    return PractitionerFactory(username="officer", agency=police, role=Role.FRONTLINE,
-                               first_name="Pat", last_name="Officer")
+    return PractitionerFactory(
+        username="officer",
+        agency=police,
+        role=Role.FRONTLINE,
+        first_name="Pat",
+        last_name="Officer",
+    )
 
 
 @pytest.fixture
 def social_worker(social_care):
-    return PractitionerFactory(username="socialworker", agency=social_care, role=Role.FRONTLINE,
-                               first_name="Sam", last_name="Worker")
+    return PractitionerFactory(
+        username="socialworker",
+        agency=social_care,
+        role=Role.FRONTLINE,
+        first_name="Sam",
+        last_name="Worker",
+    )
 
 
 @pytest.fixture
@@ -34,7 +44,9 @@ def hub_manager(social_care):
 
 @pytest.fixture
 def administrator(social_care):
-    return PractitionerFactory(username="administrator", agency=social_care, role=Role.ADMINISTRATOR)
+    return PractitionerFactory(
+        username="administrator", agency=social_care, role=Role.ADMINISTRATOR
+    )
 
 
 @pytest.fixture

@@ -22,12 +22,18 @@ class CodeForm(GovukForm):
         max_length=6,
         min_length=6,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false",
-                   "class": "govuk-input--width-5"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-5",
+            }
         ),
-        error_messages={"required": "Enter the 6-digit code from your authenticator app",
-                        "min_length": "The code must be 6 digits",
-                        "max_length": "The code must be 6 digits"},
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app",
+            "min_length": "The code must be 6 digits",
+            "max_length": "The code must be 6 digits",
+        },
     )
 
     def clean_code(self):
@@ -64,7 +70,9 @@ TimescaleFormSet = forms.modelformset_factory(
 
 class AgencyForm(GovukModelForm):
     areas = forms.ModelMultipleChoiceField(
-        queryset=Area.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+        queryset=Area.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label="Areas the agency covers",
     )
 
@@ -84,7 +92,16 @@ class PractitionerForm(GovukModelForm):
 
     class Meta:
         model = Practitioner
-        fields = ("first_name", "last_name", "email", "agency", "team", "job_title", "role", "is_active")
+        fields = (
+            "first_name",
+            "last_name",
+            "email",
+            "agency",
+            "team",
+            "job_title",
+            "role",
+            "is_active",
+        )
         labels = {"is_active": "Account is active (untick to disable it at once)"}
 
     def __init__(self, *args, **kwargs):
@@ -92,7 +109,9 @@ class PractitionerForm(GovukModelForm):
         self.fields["agency"].required = True
         self.fields["agency"].queryset = Agency.objects.filter(is_active=True)
         self.fields["team"].queryset = Team.objects.select_related("agency")
-        self.fields["team"].label_from_instance = lambda t: f"{t.agency.short_name or t.agency.name}: {t.name}"
+        self.fields["team"].label_from_instance = lambda t: (
+            f"{t.agency.short_name or t.agency.name}: {t.name}"
+        )
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         self.fields["email"].required = True
@@ -107,12 +126,16 @@ class PractitionerForm(GovukModelForm):
 
 class NewPractitionerForm(PractitionerForm):
     username = forms.RegexField(
-        regex=r"^[a-z0-9._-]{3,150}$", label="Username",
+        regex=r"^[a-z0-9._-]{3,150}$",
+        label="Username",
         help_text="Lower-case letters, numbers, dots, hyphens and underscores",
-        error_messages={"invalid": "A username may have only lower-case letters, numbers, dots, hyphens and underscores"},
+        error_messages={
+            "invalid": "A username may have only lower-case letters, numbers, dots, hyphens and underscores"
+        },
     )
     password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), label="Temporary password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label="Temporary password",
         help_text="At least 12 characters. Give it to the practitioner in person or by phone.",
     )
 

@@ -29,18 +29,29 @@ PROFILE_FIELDS = (
 
 
 def agency_create(
-    *, by: Practitioner | None, name: str, sector: str, short_name: str = "",
-    areas: Iterable[Area] = (), **profile: Any,
+    *,
+    by: Practitioner | None,
+    name: str,
+    sector: str,
+    short_name: str = "",
+    areas: Iterable[Area] = (),
+    **profile: Any,
 ) -> Agency:
     with transaction.atomic():
         agency = Agency.objects.create(name=name, sector=sector, short_name=short_name, **profile)
         agency.areas.set(areas)
-        audit_record(actor=by, verb=Verb.CREATE, obj=agency, reason="Added an agency to the partnership")
+        audit_record(
+            actor=by, verb=Verb.CREATE, obj=agency, reason="Added an agency to the partnership"
+        )
     return agency
 
 
 def agency_profile_update(
-    *, agency: Agency, by: Practitioner, expected_version: int, changes: dict[str, Any],
+    *,
+    agency: Agency,
+    by: Practitioner,
+    expected_version: int,
+    changes: dict[str, Any],
     timescales: list[dict[str, Any]] | None = None,
 ) -> Agency:
     """Save a profile edit unless someone else saved one since ``expected_version``."""
@@ -63,7 +74,10 @@ def agency_profile_update(
             agency.timescales.all().delete()
             Timescale.objects.bulk_create(Timescale(agency=agency, **t) for t in timescales)
         audit_record(
-            actor=by, verb=Verb.CHANGE, obj=agency, reason="Updated the agency profile",
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=agency,
+            reason="Updated the agency profile",
             details={"fields": sorted(changes), "timescales_replaced": timescales is not None},
         )
     agency.refresh_from_db()
@@ -78,16 +92,30 @@ def team_create(*, by: Practitioner, agency: Agency, name: str) -> Team:
 
 
 def practitioner_create(
-    *, by: Practitioner | None, username: str, first_name: str, last_name: str, email: str,
-    agency: Agency, role: str, team: Team | None = None, job_title: str = "",
+    *,
+    by: Practitioner | None,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    agency: Agency,
+    role: str,
+    team: Team | None = None,
+    job_title: str = "",
     password: str | None = None,
 ) -> Practitioner:
     if team is not None and team.agency_id != agency.pk:
         raise ValueError("the team must belong to the practitioner's agency")
     with transaction.atomic():
         practitioner = Practitioner(
-            username=username, first_name=first_name, last_name=last_name, email=email,
-            agency=agency, team=team, job_title=job_title, role=role,
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            agency=agency,
+            team=team,
+            job_title=job_title,
+            role=role,
         )
         if password:
             practitioner.set_password(password)
@@ -95,13 +123,25 @@ def practitioner_create(
             practitioner.set_unusable_password()
         practitioner.save()
         audit_record(
-            actor=by, verb=Verb.CREATE, obj=practitioner, reason="Created a practitioner account",
+            actor=by,
+            verb=Verb.CREATE,
+            obj=practitioner,
+            reason="Created a practitioner account",
             details={"role": role, "agency": agency.name},
         )
     return practitioner
 
 
-ACCOUNT_FIELDS = ("first_name", "last_name", "email", "agency", "team", "job_title", "role", "is_active")
+ACCOUNT_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "agency",
+    "team",
+    "job_title",
+    "role",
+    "is_active",
+)
 # A change to any of these ends the practitioner's sessions (promise 5).
 SESSION_ENDING_FIELDS = {"agency", "role", "is_active"}
 
@@ -128,7 +168,10 @@ def practitioner_update(
             update_fields.add("session_version")
         practitioner.save(update_fields=sorted(update_fields))
         audit_record(
-            actor=by, verb=Verb.CHANGE, obj=practitioner, reason="Changed a practitioner account",
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=practitioner,
+            reason="Changed a practitioner account",
             details={"fields": sorted(changed)},
         )
     return practitioner
@@ -141,16 +184,24 @@ def practitioner_reset_second_factor(*, practitioner: Practitioner, by: Practiti
         practitioner.session_version += 1
         practitioner.save(update_fields=["session_version"])
         audit_record(
-            actor=by, verb=Verb.CHANGE, obj=practitioner,
-            reason="Reset the practitioner's second factor", details={"fields": ["second_factor"]},
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=practitioner,
+            reason="Reset the practitioner's second factor",
+            details={"fields": ["second_factor"]},
         )
 
 
-def practitioner_set_password(*, practitioner: Practitioner, by: Practitioner, password: str) -> None:
+def practitioner_set_password(
+    *, practitioner: Practitioner, by: Practitioner, password: str
+) -> None:
     with transaction.atomic():
         practitioner.set_password(password)
         practitioner.save(update_fields=["password"])
         audit_record(
-            actor=by, verb=Verb.CHANGE, obj=practitioner, reason="Set the practitioner's password",
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=practitioner,
+            reason="Set the practitioner's password",
             details={"fields": ["password"]},
         )

@@ -43,32 +43,44 @@ def signin(request):
             next_url = _safe_next(request, request.POST.get("next"))
             with transaction.atomic():
                 login(request, user)  # a new session key (promise 10)
-                audit_record(actor=user, verb=Verb.SIGN_IN, obj=user, reason="Signed in with a password")
+                audit_record(
+                    actor=user, verb=Verb.SIGN_IN, obj=user, reason="Signed in with a password"
+                )
             if _has_device(user) or user.needs_second_factor:
                 request.session[NEXT_KEY] = next_url
                 return redirect("signin_code")
             return redirect(next_url)
         audit_record(
-            actor=None, verb=Verb.SIGN_IN_FAILED, object_type="agencies.practitioner",
-            object_repr=request.POST.get("username", "")[:150], reason="Failed sign-in attempt",
+            actor=None,
+            verb=Verb.SIGN_IN_FAILED,
+            object_type="agencies.practitioner",
+            object_repr=request.POST.get("username", "")[:150],
+            reason="Failed sign-in attempt",
             details={"username": request.POST.get("username", "")[:150]},
         )
         context = {"form": form, "next": request.POST.get("next", "")}
         return render(request, "agencies/signin.html", context, status=422)
-    return render(request, "agencies/signin.html", {"form": form, "next": request.GET.get("next", "")})
+    return render(
+        request, "agencies/signin.html", {"form": form, "next": request.GET.get("next", "")}
+    )
 
 
 def lockout_response(request, original_response=None, credentials=None):
     """Shown by django-axes once a username has had too many failed attempts (promise 12)."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
     audit_record(
-        actor=None, verb=Verb.LOCKED_OUT, object_type="agencies.practitioner",
-        object_repr=str(username)[:150], reason="Sign-in locked after repeated failures",
+        actor=None,
+        verb=Verb.LOCKED_OUT,
+        object_type="agencies.practitioner",
+        object_repr=str(username)[:150],
+        reason="Sign-in locked after repeated failures",
         details={"username": str(username)[:150]},
     )
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(
-        request, "agencies/locked_out.html", {"minutes": minutes, "limit": settings.AXES_FAILURE_LIMIT},
+        request,
+        "agencies/locked_out.html",
+        {"minutes": minutes, "limit": settings.AXES_FAILURE_LIMIT},
         status=429,
     )
 
@@ -98,11 +110,15 @@ def signin_code(request):
             with transaction.atomic():
                 otp_login(request, device)
                 audit_record(
-                    actor=request.user, verb=Verb.SIGN_IN, obj=request.user,
+                    actor=request.user,
+                    verb=Verb.SIGN_IN,
+                    obj=request.user,
                     reason="Passed the second factor",
                 )
             return redirect(_safe_next(request, request.session.pop(NEXT_KEY, None)))
-        form.add_error("code", "The code is not right, or it has expired. Enter the code the app shows now.")
+        form.add_error(
+            "code", "The code is not right, or it has expired. Enter the code the app shows now."
+        )
     status = 422 if form.errors else 200
     context = {"form": form, "demo_code": _demo_code(device)}
     return render(request, "agencies/signin_code.html", context, status=status)
@@ -124,19 +140,28 @@ def signin_setup(request):
                 device.save(update_fields=["confirmed"])
                 otp_login(request, device)
                 audit_record(
-                    actor=request.user, verb=Verb.CHANGE, obj=request.user,
-                    reason="Set up an authenticator app", details={"fields": ["second_factor"]},
+                    actor=request.user,
+                    verb=Verb.CHANGE,
+                    obj=request.user,
+                    reason="Set up an authenticator app",
+                    details={"fields": ["second_factor"]},
                 )
             messages.success(request, "Your authenticator app is set up.")
             return redirect(_safe_next(request, request.session.pop(NEXT_KEY, None)))
-        form.add_error("code", "The code is not right. Check the app shows Front Door and try the new code.")
+        form.add_error(
+            "code", "The code is not right. Check the app shows Front Door and try the new code."
+        )
     context = {
         "form": form,
-        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for your authenticator app"),
+        "qr_svg": segno.make(device.config_url, error="m").svg_inline(
+            scale=4, title="QR code for your authenticator app"
+        ),
         "secret": b32encode(device.bin_key).decode(),
         "demo_code": _demo_code(device),
     }
-    return render(request, "agencies/signin_setup.html", context, status=422 if form.errors else 200)
+    return render(
+        request, "agencies/signin_setup.html", context, status=422 if form.errors else 200
+    )
 
 
 @require_POST

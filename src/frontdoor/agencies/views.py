@@ -3,6 +3,8 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from frontdoor.audit.models import Verb
+from frontdoor.audit.services import audit_record
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import SIGNED_IN, permission
 
@@ -21,15 +23,14 @@ from .models import Agency, Practitioner
 @permission(access.VIEW_PROFILES)
 def agency_list(request):
     agencies = (
-        Agency.objects.filter(is_active=True)
-        .prefetch_related("areas")
-        .order_by("sector", "name")
+        Agency.objects.filter(is_active=True).prefetch_related("areas").order_by("sector", "name")
     )
     sector = request.GET.get("sector", "")
     if sector in Agency.Sector.values:
         agencies = agencies.filter(sector=sector)
     return render(
-        request, "agencies/agency_list.html",
+        request,
+        "agencies/agency_list.html",
         {"agencies": agencies, "sectors": Agency.Sector.choices, "sector": sector},
     )
 
@@ -38,7 +39,8 @@ def agency_list(request):
 def agency_detail(request, pk):
     agency = access.agency_for_reading(request.user, pk)
     return render(
-        request, "agencies/agency_detail.html",
+        request,
+        "agencies/agency_detail.html",
         {
             "agency": agency,
             "can_edit": access.may(request.user, access.EDIT_PROFILE, agency),
@@ -62,7 +64,9 @@ def agency_profile_edit(request, pk):
             ]
             try:
                 services.agency_profile_update(
-                    agency=agency, by=request.user, expected_version=form.cleaned_data["version"],
+                    agency=agency,
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
                     changes={k: form.cleaned_data[k] for k in services.PROFILE_FIELDS},
                     timescales=kept,
                 )
@@ -77,8 +81,10 @@ def agency_profile_edit(request, pk):
         timescales = TimescaleFormSet(queryset=agency.timescales.all(), prefix="ts")
         status = 200
     return render(
-        request, "agencies/agency_profile_edit.html",
-        {"agency": agency, "form": form, "timescales": timescales}, status=status,
+        request,
+        "agencies/agency_profile_edit.html",
+        {"agency": agency, "form": form, "timescales": timescales},
+        status=status,
     )
 
 
@@ -87,12 +93,19 @@ def agency_create(request):
     form = AgencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         agency = services.agency_create(
-            by=request.user, name=form.cleaned_data["name"], sector=form.cleaned_data["sector"],
-            short_name=form.cleaned_data["short_name"], areas=form.cleaned_data["areas"],
+            by=request.user,
+            name=form.cleaned_data["name"],
+            sector=form.cleaned_data["sector"],
+            short_name=form.cleaned_data["short_name"],
+            areas=form.cleaned_data["areas"],
         )
-        messages.success(request, f"{agency.name} has been added. Ask its managers to fill in its profile.")
+        messages.success(
+            request, f"{agency.name} has been added. Ask its managers to fill in its profile."
+        )
         return redirect("agencies:detail", pk=agency.pk)
-    return render(request, "agencies/agency_form.html", {"form": form}, status=422 if form.errors else 200)
+    return render(
+        request, "agencies/agency_form.html", {"form": form}, status=422 if form.errors else 200
+    )
 
 
 @permission(access.ADMINISTER)
@@ -108,22 +121,36 @@ def team_create(request, pk):
             messages.success(request, f"The team {name} has been added to {agency.name}.")
             return redirect("agencies:detail", pk=agency.pk)
     return render(
-        request, "agencies/team_form.html", {"form": form, "agency": agency},
+        request,
+        "agencies/team_form.html",
+        {"form": form, "agency": agency},
         status=422 if form.errors else 200,
     )
 
 
 @permission(access.ADMINISTER)
 def practitioner_list(request):
-    practitioners = Practitioner.objects.select_related("agency", "team").order_by("agency__name", "last_name")
+    practitioners = Practitioner.objects.select_related("agency", "team").order_by(
+        "agency__name", "last_name"
+    )
     query = request.GET.get("q", "").strip()[:100]
     if query:
         practitioners = practitioners.filter(last_name__icontains=query) | practitioners.filter(
             username__icontains=query
         )
+    practitioners = list(practitioners[:500])
+    audit_record(
+        actor=request.user,
+        verb=Verb.VIEW,
+        object_type="agencies.practitioner",
+        object_repr=f"List of {len(practitioners)} practitioners",
+        reason="Viewed the practitioner list in administration",
+        details={"search": query} if query else {},
+    )
     return render(
-        request, "agencies/practitioner_list.html",
-        {"practitioners": practitioners[:500], "query": query},
+        request,
+        "agencies/practitioner_list.html",
+        {"practitioners": practitioners, "query": query},
     )
 
 
@@ -133,9 +160,16 @@ def practitioner_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         practitioner = services.practitioner_create(
-            by=request.user, username=data["username"], first_name=data["first_name"],
-            last_name=data["last_name"], email=data["email"], agency=data["agency"],
-            team=data["team"], job_title=data["job_title"], role=data["role"], password=data["password"],
+            by=request.user,
+            username=data["username"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            agency=data["agency"],
+            team=data["team"],
+            job_title=data["job_title"],
+            role=data["role"],
+            password=data["password"],
         )
         messages.success(
             request,
@@ -144,7 +178,9 @@ def practitioner_create(request):
         )
         return redirect("agencies:practitioner_detail", pk=practitioner.pk)
     return render(
-        request, "agencies/practitioner_form.html", {"form": form, "creating": True},
+        request,
+        "agencies/practitioner_form.html",
+        {"form": form, "creating": True},
         status=422 if form.errors else 200,
     )
 
@@ -155,8 +191,12 @@ def practitioner_detail(request, pk):
         request.user, pk, reason="Viewed a practitioner's account details"
     )
     return render(
-        request, "agencies/practitioner_detail.html",
-        {"practitioner": practitioner, "can_administer": access.may(request.user, access.ADMINISTER)},
+        request,
+        "agencies/practitioner_detail.html",
+        {
+            "practitioner": practitioner,
+            "can_administer": access.may(request.user, access.ADMINISTER),
+        },
     )
 
 
@@ -173,13 +213,16 @@ def practitioner_edit(request, pk):
         # The form mutated the instance while validating; save from the cleaned data instead.
         practitioner.refresh_from_db()
         services.practitioner_update(
-            practitioner=practitioner, by=request.user,
+            practitioner=practitioner,
+            by=request.user,
             changes={k: form.cleaned_data[k] for k in PractitionerForm.Meta.fields},
         )
         messages.success(request, f"The account {practitioner.username} has been updated.")
         return redirect("agencies:practitioner_detail", pk=practitioner.pk)
     return render(
-        request, "agencies/practitioner_form.html", {"form": form, "practitioner": practitioner},
+        request,
+        "agencies/practitioner_form.html",
+        {"form": form, "practitioner": practitioner},
         status=422 if form.errors else 200,
     )
 

@@ -10,13 +10,25 @@ from .models import Verb
 
 class AuditFilterForm(GovukForm):
     actor = forms.CharField(label="Username", required=False, max_length=150)
-    verb = forms.ChoiceField(label="Action", required=False, choices=[("", "Any action"), *Verb.choices])
-    object_type = forms.CharField(label="Record type", required=False, max_length=100,
-                                  help_text="For example agencies.practitioner")
+    verb = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any action"), *Verb.choices]
+    )
+    object_type = forms.CharField(
+        label="Record type",
+        required=False,
+        max_length=100,
+        help_text="For example agencies.practitioner",
+    )
     object_id = forms.CharField(label="Record number", required=False, max_length=64)
-    since = forms.DateField(label="From (date)", required=False, help_text="For example 2026-11-01",
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label="To (date)", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label="From (date)",
+        required=False,
+        help_text="For example 2026-11-01",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        label="To (date)", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -45,14 +57,22 @@ class AuditFilterForm(GovukForm):
 
 class ExportForm(AuditFilterForm):
     reason = forms.CharField(
-        label="Why are you exporting the audit trail?", max_length=500,
+        label="Why are you exporting the audit trail?",
+        max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why you are exporting the audit trail"},
     )
     code = forms.CharField(
-        label="Code from your authenticator app", max_length=6, min_length=6,
+        label="Code from your authenticator app",
+        max_length=6,
+        min_length=6,
         help_text="Exports need your second factor again",
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                      "class": "govuk-input--width-5"}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "class": "govuk-input--width-5",
+            }
+        ),
         error_messages={"required": "Enter the 6-digit code from your authenticator app"},
     )

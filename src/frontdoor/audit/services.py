@@ -39,7 +39,8 @@ def audit_record(
         return AuditEvent.objects.create(
             occurred_at=timezone.now(),
             actor=known_actor,
-            actor_username=getattr(known_actor, "username", "") or (details or {}).get("username", ""),
+            actor_username=getattr(known_actor, "username", "")
+            or (details or {}).get("username", ""),
             actor_agency=str(agency) if agency else "",
             actor_role=getattr(known_actor, "role", ""),
             verb=verb,

@@ -8,7 +8,7 @@ INSERT on ``audit_auditevent`` (docs/deployment.md).
 POSTGRES_INSTALL = """
 CREATE OR REPLACE FUNCTION frontdoor_audit_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'audit events are append-only: % refused', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'audit events are append-only: ' || TG_OP || ' refused';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_auditevent_append_only

@@ -16,10 +16,17 @@ from .models import AuditEvent, Verb
 from .services import audit_record
 
 EXPORT_COLUMNS = [
-    ("occurred_at", "When (UTC)"), ("actor_username", "Who"), ("actor_agency", "Agency"),
-    ("actor_role", "Role"), ("verb", "Action"), ("object_type", "Record type"),
-    ("object_id", "Record number"), ("object_repr", "Record"), ("reason", "Why"),
-    ("recipients", "Recipients"), ("ip_address", "From"),
+    ("occurred_at", "When (UTC)"),
+    ("actor_username", "Who"),
+    ("actor_agency", "Agency"),
+    ("actor_role", "Role"),
+    ("verb", "Action"),
+    ("object_type", "Record type"),
+    ("object_id", "Record number"),
+    ("object_repr", "Record"),
+    ("reason", "Why"),
+    ("recipients", "Recipients"),
+    ("ip_address", "From"),
 ]
 
 
@@ -33,7 +40,8 @@ def event_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(
-        request, "audit/event_list.html",
+        request,
+        "audit/event_list.html",
         {"form": form, "page": page, "query": query.urlencode()},
         status=422 if form.errors else 200,
     )
@@ -48,19 +56,34 @@ def event_export(request):
             form.add_error("code", "The code is not right, or it has expired")
         else:
             with transaction.atomic():
-                events = list(form.apply(AuditEvent.objects.all()).values_list(*[c for c, _ in EXPORT_COLUMNS]))
+                events = list(
+                    form.apply(AuditEvent.objects.all()).values_list(
+                        *[c for c, _ in EXPORT_COLUMNS]
+                    )
+                )
                 audit_record(
-                    actor=request.user, verb=Verb.EXPORT, object_type="audit.auditevent",
-                    object_repr=f"{len(events)} audit events", reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                    verb=Verb.EXPORT,
+                    object_type="audit.auditevent",
+                    object_repr=f"{len(events)} audit events",
+                    reason=form.cleaned_data["reason"],
                     recipients=[str(request.user.agency or "")],
-                    details={"filters": {k: str(v) for k, v in form.cleaned_data.items()
-                                         if k not in ("code", "reason") and v}},
+                    details={
+                        "filters": {
+                            k: str(v)
+                            for k, v in form.cleaned_data.items()
+                            if k not in ("code", "reason") and v
+                        }
+                    },
                 )
             rows = ([e[0].astimezone(UTC).isoformat(), *e[1:]] for e in events)
             response = HttpResponse(
-                csv_text([label for _, label in EXPORT_COLUMNS], rows), content_type="text/csv; charset=utf-8"
+                csv_text([label for _, label in EXPORT_COLUMNS], rows),
+                content_type="text/csv; charset=utf-8",
             )
             stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
             response["Content-Disposition"] = f'attachment; filename="front-door-audit-{stamp}.csv"'
             return response
-    return render(request, "audit/event_export.html", {"form": form}, status=422 if form.errors else 200)
+    return render(
+        request, "audit/event_export.html", {"form": form}, status=422 if form.errors else 200
+    )

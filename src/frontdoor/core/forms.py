@@ -38,7 +38,10 @@ class GovukFormMixin:
                 widget = self.fields[name].widget
                 error_class = widget.attrs.get("class", "").split(" ")[0] + "--error"
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} {error_class}"
-                ids = [widget.attrs.get("aria-describedby", ""), f"id_{self.add_prefix(name)}-error"]
+                ids = [
+                    widget.attrs.get("aria-describedby", ""),
+                    f"id_{self.add_prefix(name)}-error",
+                ]
                 widget.attrs["aria-describedby"] = " ".join(i for i in ids if i)
 
 

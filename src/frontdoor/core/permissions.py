@@ -20,7 +20,8 @@ from .policy import may
 # Pseudo-permissions understood by the decorator itself.
 PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed_in"  # any signed-in practitioner who has passed the second factor
-PASSWORD_ONLY = "password_only"  # signed in, second factor still to come (2FA pages)
+# Not a password: signed in, second factor still to come (the 2FA pages).
+PASSWORD_ONLY = "password_only"  # noqa: S105  # nosec B105
 
 PSEUDO_PERMISSIONS = frozenset({PUBLIC, SIGNED_IN, PASSWORD_ONLY})
 

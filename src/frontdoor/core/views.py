@@ -5,7 +5,7 @@ from .permissions import PUBLIC, SIGNED_IN, permission
 
 @permission(SIGNED_IN)
 def home(request):
-    """"My work": each role's lists, filled in as the parts of Front Door land."""
+    """ "My work": each role's lists, filled in as the parts of Front Door land."""
     return render(request, "core/home.html", {"sections": home_sections(request.user)})
 
 

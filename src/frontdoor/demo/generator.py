@@ -26,7 +26,8 @@ from . import data
 from .profiles import STATUTORY_KINDS, Kind
 from .profiles_partners import PARTNER_KINDS
 
-DEMO_PASSWORD = "front-door-demo"
+# The published demo password, accepted in demo mode only.
+DEMO_PASSWORD = "front-door-demo"  # nosec B105
 # 20 bytes that spell "FrontDoor Demo Key!!": public on purpose, like the password.
 DEMO_TOTP_KEY_HEX = "46726f6e74446f6f722044656d6f204b65792121"
 DEMO_DEVICE_NAME = "Demo authenticator"
@@ -53,7 +54,10 @@ class DemoAlreadyLoaded(Exception):
 
 
 def build_partnership(
-    *, seed: int = 2026, practitioners_per_agency: int = 1, extra_agencies: int = 0,
+    *,
+    seed: int = 2026,
+    practitioners_per_agency: int = 1,
+    extra_agencies: int = 0,
     with_second_factor: bool = True,
 ) -> DemoPartnership:
     """Create the demo partnership in an empty database and return what was made.
@@ -66,7 +70,8 @@ def build_partnership(
         raise ValueError("practitioners_per_agency and extra_agencies cannot be negative")
     if Agency.objects.exists() or Area.objects.exists():
         raise DemoAlreadyLoaded("the database already holds areas or agencies")
-    rng = random.Random(seed)
+    # Repeatable fictional names, not security.
+    rng = random.Random(seed)  # nosec B311
     with transaction.atomic():
         partnership = DemoPartnership(name=PARTNERSHIP_NAME)
         districts, partnership.areas = _create_areas()
@@ -78,10 +83,13 @@ def build_partnership(
         others = people.others(specs, partnership.agencies, teams, practitioners_per_agency)
         partnership.practitioners = _bulk(Practitioner, headliners + others)
         if with_second_factor:
-            _bulk(TOTPDevice, (
-                TOTPDevice(user=p, name=DEMO_DEVICE_NAME, confirmed=True, key=DEMO_TOTP_KEY_HEX)
-                for p in partnership.practitioners
-            ))
+            _bulk(
+                TOTPDevice,
+                (
+                    TOTPDevice(user=p, name=DEMO_DEVICE_NAME, confirmed=True, key=DEMO_TOTP_KEY_HEX)
+                    for p in partnership.practitioners
+                ),
+            )
     partnership.logins = [_login(p) for p in headliners]
     return partnership
 
@@ -98,8 +106,12 @@ def partnership_logins() -> list[Login]:
 
 def _login(practitioner: Practitioner) -> Login:
     agency_name = practitioner.agency.name if practitioner.agency else ""
-    return (Role(practitioner.role).label, practitioner.username, agency_name,
-            practitioner.job_title)
+    return (
+        Role(practitioner.role).label,
+        practitioner.username,
+        agency_name,
+        practitioner.job_title,
+    )
 
 
 def _bulk(model, objects) -> list:
@@ -113,17 +125,30 @@ def _bulk(model, objects) -> list:
 def _create_areas() -> tuple[dict[str, Area], list[Area]]:
     county_name, county_code = data.COUNTY
     county = Area.objects.create(name=county_name, kind=Area.Kind.COUNTY, ons_code=county_code)
-    districts = _bulk(Area, (
-        Area(name=d.name, kind=Area.Kind.DISTRICT, ons_code=d.ons_code, parent=county,
-             postcode_districts=d.postcode_districts)
-        for d in data.DISTRICTS
-    ))
+    districts = _bulk(
+        Area,
+        (
+            Area(
+                name=d.name,
+                kind=Area.Kind.DISTRICT,
+                ons_code=d.ons_code,
+                parent=county,
+                postcode_districts=d.postcode_districts,
+            )
+            for d in data.DISTRICTS
+        ),
+    )
     by_name = {area.name: area for area in districts}
-    clusters = _bulk(Area, (
-        Area(name=name, kind=Area.Kind.CLUSTER, parent=by_name[d.name], postcode_districts=codes)
-        for d in data.DISTRICTS
-        for name, codes in d.clusters
-    ))
+    clusters = _bulk(
+        Area,
+        (
+            Area(
+                name=name, kind=Area.Kind.CLUSTER, parent=by_name[d.name], postcode_districts=codes
+            )
+            for d in data.DISTRICTS
+            for name, codes in d.clusters
+        ),
+    )
     return by_name, [county, *districts, *clusters]
 
 
@@ -145,10 +170,15 @@ def _extra_agency_specs(rng: random.Random, count: int) -> list[data.AgencySpec]
         else:
             name = _first_free(f"{name}, {district}", taken)
         taken.add(name)
-        specs.append(data.AgencySpec(
-            name=name, short_name=place, kind=kind, districts=(district,),
-            domain=f"{slugify(name)[:50].strip('-')}.example",
-        ))
+        specs.append(
+            data.AgencySpec(
+                name=name,
+                short_name=place,
+                kind=kind,
+                districts=(district,),
+                domain=f"{slugify(name)[:50].strip('-')}.example",
+            )
+        )
     return specs
 
 
@@ -173,49 +203,62 @@ def _phone_numbers() -> Iterator[str]:
     return itertools.cycle(n for n in numbers if n != data.EMERGENCY_DUTY_PHONE)
 
 
-def _create_agencies(
-    specs: list[data.AgencySpec], districts: dict[str, Area]
-) -> list[Agency]:
+def _create_agencies(specs: list[data.AgencySpec], districts: dict[str, Area]) -> list[Agency]:
     phones = _phone_numbers()
     agencies = []
     for spec in specs:
         kind = KINDS[spec.kind]
         phone = next(phones)
         texts = {"edt": data.EMERGENCY_DUTY_PHONE, "phone": phone}
-        agencies.append(Agency(
-            name=spec.name, short_name=spec.short_name, sector=kind.sector,
-            remit=kind.remit.format(**texts), does_not_do=kind.does_not_do.format(**texts),
-            powers=kind.powers.format(**texts), thresholds=kind.thresholds.format(**texts),
-            working_hours=kind.working_hours.format(**texts),
-            out_of_hours_contact=kind.out_of_hours_contact.format(**texts),
-            contact_phone=phone, contact_email=f"safeguarding@{spec.domain}",
-        ))
+        agencies.append(
+            Agency(
+                name=spec.name,
+                short_name=spec.short_name,
+                sector=kind.sector,
+                remit=kind.remit.format(**texts),
+                does_not_do=kind.does_not_do.format(**texts),
+                powers=kind.powers.format(**texts),
+                thresholds=kind.thresholds.format(**texts),
+                working_hours=kind.working_hours.format(**texts),
+                out_of_hours_contact=kind.out_of_hours_contact.format(**texts),
+                contact_phone=phone,
+                contact_email=f"safeguarding@{spec.domain}",
+            )
+        )
     agencies = _bulk(Agency, agencies)
     all_districts = list(districts.values())
-    _bulk(Agency.areas.through, (
-        Agency.areas.through(agency=agency, area=area)
-        for spec, agency in zip(specs, agencies, strict=True)
-        for area in (
-            all_districts if spec.districts == data.COUNTY_WIDE
-            else [districts[name] for name in spec.districts]
-        )
-    ))
-    _bulk(Timescale, (
-        Timescale(agency=agency, activity=activity, amount=amount, unit=unit, notes=notes)
-        for spec, agency in zip(specs, agencies, strict=True)
-        for activity, amount, unit, notes in KINDS[spec.kind].timescales
-    ))
+    _bulk(
+        Agency.areas.through,
+        (
+            Agency.areas.through(agency=agency, area=area)
+            for spec, agency in zip(specs, agencies, strict=True)
+            for area in (
+                all_districts
+                if spec.districts == data.COUNTY_WIDE
+                else [districts[name] for name in spec.districts]
+            )
+        ),
+    )
+    _bulk(
+        Timescale,
+        (
+            Timescale(agency=agency, activity=activity, amount=amount, unit=unit, notes=notes)
+            for spec, agency in zip(specs, agencies, strict=True)
+            for activity, amount, unit, notes in KINDS[spec.kind].timescales
+        ),
+    )
     return agencies
 
 
-def _create_teams(
-    specs: list[data.AgencySpec], agencies: list[Agency]
-) -> TeamIndex:
-    teams = _bulk(Team, (
-        Team(agency=agency, name=name)
-        for spec, agency in zip(specs, agencies, strict=True)
-        for name in KINDS[spec.kind].teams
-    ))
+def _create_teams(specs: list[data.AgencySpec], agencies: list[Agency]) -> TeamIndex:
+    teams = _bulk(
+        Team,
+        (
+            Team(agency=agency, name=name)
+            for spec, agency in zip(specs, agencies, strict=True)
+            for name in KINDS[spec.kind].teams
+        ),
+    )
     return {(team.agency_id, team.name): team for team in teams}
 
 
@@ -242,7 +285,8 @@ class _PeopleMaker:
     ) -> list[Practitioner]:
         by_headline = {
             spec.headline: (spec, agency)
-            for spec, agency in zip(specs, agencies, strict=True) if spec.headline
+            for spec, agency in zip(specs, agencies, strict=True)
+            if spec.headline
         }
         taken = self.usernames & {person.username for person in data.HEADLINE_PEOPLE}
         if taken:
@@ -251,15 +295,25 @@ class _PeopleMaker:
         for person in data.HEADLINE_PEOPLE:
             spec, agency = by_headline[person.agency]
             self.usernames.add(person.username)
-            made.append(self._practitioner(
-                username=person.username, first_name=person.first_name,
-                last_name=person.last_name, spec=spec, agency=agency, role=person.role,
-                team=teams[(agency.pk, person.team)], job_title=person.job_title,
-            ))
+            made.append(
+                self._practitioner(
+                    username=person.username,
+                    first_name=person.first_name,
+                    last_name=person.last_name,
+                    spec=spec,
+                    agency=agency,
+                    role=person.role,
+                    team=teams[(agency.pk, person.team)],
+                    job_title=person.job_title,
+                )
+            )
         return made
 
     def others(
-        self, specs: list[data.AgencySpec], agencies: list[Agency], teams: TeamIndex,
+        self,
+        specs: list[data.AgencySpec],
+        agencies: list[Agency],
+        teams: TeamIndex,
         per_agency: int,
     ) -> list[Practitioner]:
         """A frontline and a hub practitioner wherever no headliner holds those roles, then
@@ -271,14 +325,29 @@ class _PeopleMaker:
             hub_team = teams[(agency.pk, kind.hub_team)]
             frontline_team = teams[(agency.pk, kind.frontline_team)]
             if (spec.headline, Role.FRONTLINE) not in covered:
-                made.append(self._generated(spec, agency, Role.FRONTLINE, frontline_team,
-                                            self.rng.choice(kind.frontline_titles)))
+                made.append(
+                    self._generated(
+                        spec,
+                        agency,
+                        Role.FRONTLINE,
+                        frontline_team,
+                        self.rng.choice(kind.frontline_titles),
+                    )
+                )
             if (spec.headline, Role.HUB_PRACTITIONER) not in covered:
-                made.append(self._generated(spec, agency, Role.HUB_PRACTITIONER, hub_team,
-                                            kind.hub_title))
+                made.append(
+                    self._generated(spec, agency, Role.HUB_PRACTITIONER, hub_team, kind.hub_title)
+                )
             for _ in range(per_agency):
-                made.append(self._generated(spec, agency, Role.FRONTLINE, frontline_team,
-                                            self.rng.choice(kind.frontline_titles)))
+                made.append(
+                    self._generated(
+                        spec,
+                        agency,
+                        Role.FRONTLINE,
+                        frontline_team,
+                        self.rng.choice(kind.frontline_titles),
+                    )
+                )
         return made
 
     def _generated(
@@ -290,19 +359,41 @@ class _PeopleMaker:
         username = _first_free(base, self.usernames, separator="")
         self.usernames.add(username)
         return self._practitioner(
-            username=username, first_name=first_name, last_name=last_name, spec=spec,
-            agency=agency, role=role, team=team, job_title=job_title, mailbox=username,
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            spec=spec,
+            agency=agency,
+            role=role,
+            team=team,
+            job_title=job_title,
+            mailbox=username,
         )
 
     def _practitioner(
-        self, *, username: str, first_name: str, last_name: str, spec: data.AgencySpec,
-        agency: Agency, role: str, team: Team, job_title: str, mailbox: str = "",
+        self,
+        *,
+        username: str,
+        first_name: str,
+        last_name: str,
+        spec: data.AgencySpec,
+        agency: Agency,
+        role: str,
+        team: Team,
+        job_title: str,
+        mailbox: str = "",
     ) -> Practitioner:
         self.count += 1
         mailbox = mailbox or f"{_ascii_slug(first_name)}.{_ascii_slug(last_name)}"
         return Practitioner(
-            username=username, first_name=first_name, last_name=last_name,
-            email=f"{mailbox}@{spec.domain}", agency=agency, team=team, role=role,
-            job_title=job_title, password=self.password,
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{mailbox}@{spec.domain}",
+            agency=agency,
+            team=team,
+            role=role,
+            job_title=job_title,
+            password=self.password,
             phone=f"{data.DRAMA_MOBILE_PREFIX}{self.count % 1000:03d}",
         )

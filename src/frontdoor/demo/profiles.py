@@ -36,10 +36,18 @@ class Kind:
         return tuple(dict.fromkeys((self.hub_team, self.frontline_team, *self.other_teams)))
 
 
-HUB_REQUEST = ("Reply to a hub information request", 1, "working_days",
-               "Urgent requests the same day")
-URGENT_HUB_REQUEST = ("Reply to an urgent hub information request", 4, "hours",
-                      "Where a child or adult may be at immediate risk")
+HUB_REQUEST = (
+    "Reply to a hub information request",
+    1,
+    "working_days",
+    "Urgent requests the same day",
+)
+URGENT_HUB_REQUEST = (
+    "Reply to an urgent hub information request",
+    4,
+    "hours",
+    "Where a child or adult may be at immediate risk",
+)
 
 POLICE = Kind(
     sector="police",
@@ -47,9 +55,13 @@ POLICE = Kind(
     frontline_team="Neighbourhood Policing Team – Preston",
     other_teams=("Public Protection Unit",),
     hub_title="Detective Constable, MASH",
-    frontline_titles=("Police Constable, Response", "Police Constable, Neighbourhood Policing Team",
-                      "Police Community Support Officer", "Detective Constable, CID",
-                      "Sergeant, Response"),
+    frontline_titles=(
+        "Police Constable, Response",
+        "Police Constable, Neighbourhood Policing Team",
+        "Police Community Support Officer",
+        "Detective Constable, CID",
+        "Sergeant, Response",
+    ),
     remit=(
         "We keep people safe across the county: responding to emergencies, investigating crime "
         "and protecting children and adults at risk. Our officers in the Multi-Agency "
@@ -97,8 +109,12 @@ POLICE = Kind(
     timescales=(
         ("Police checks for the hub (urgent)", 4, "hours", "Risk of immediate significant harm"),
         ("Police checks for the hub (routine)", 3, "working_days", ""),
-        ("Police checks for fostering, adoption and other assessments", 8, "weeks",
-         "Non-urgent checks requested by social care"),
+        (
+            "Police checks for fostering, adoption and other assessments",
+            8,
+            "weeks",
+            "Non-urgent checks requested by social care",
+        ),
         ("Join a strategy discussion", 1, "working_days", "The same day where a child is at risk"),
     ),
 )
@@ -109,8 +125,13 @@ CSC = Kind(
     frontline_team="Locality Social Work Team – Preston",
     other_teams=("Safeguarding and Quality Assurance Unit",),
     hub_title="Social Worker, MASH",
-    frontline_titles=("Social Worker", "Senior Social Worker", "Advanced Practitioner",
-                      "Social Worker (first year in practice)", "Family Support Worker"),
+    frontline_titles=(
+        "Social Worker",
+        "Senior Social Worker",
+        "Advanced Practitioner",
+        "Social Worker (first year in practice)",
+        "Family Support Worker",
+    ),
     remit=(
         "We work with children in need and their families, and protect children who are "
         "suffering, or likely to suffer, significant harm. Our social workers in the hub decide "
@@ -151,10 +172,18 @@ CSC = Kind(
     ),
     timescales=(
         ("Decision on a referral", 1, "working_days", "Working Together to Safeguard Children"),
-        ("Initial assessment visit", 10, "working_days",
-         "Local standard; the same day where a child may be at risk of significant harm"),
-        ("Initial child protection conference", 15, "working_days",
-         "From the strategy discussion that started section 47 enquiries"),
+        (
+            "Initial assessment visit",
+            10,
+            "working_days",
+            "Local standard; the same day where a child may be at risk of significant harm",
+        ),
+        (
+            "Initial child protection conference",
+            15,
+            "working_days",
+            "From the strategy discussion that started section 47 enquiries",
+        ),
         ("Child and family assessment", 45, "working_days", "Statutory maximum from the referral"),
     ),
 )
@@ -165,8 +194,12 @@ ASC = Kind(
     frontline_team="Adult Community Team – Lancaster",
     other_teams=(),
     hub_title="Safeguarding Adults Practitioner, MASH",
-    frontline_titles=("Social Worker, Adult Community Team", "Occupational Therapist",
-                      "Community Care Officer", "Approved Mental Health Professional"),
+    frontline_titles=(
+        "Social Worker, Adult Community Team",
+        "Occupational Therapist",
+        "Community Care Officer",
+        "Approved Mental Health Professional",
+    ),
     remit=(
         "We assess the care and support needs of adults and their carers, arrange support and "
         "lead adult safeguarding. Our practitioners in the hub decide whether a section 42 "
@@ -203,10 +236,13 @@ ASC = Kind(
         "at weekends and on bank holidays. For immediate danger call 999."
     ),
     timescales=(
-        ("Decision on whether a section 42 enquiry is needed", 2, "working_days",
-         "Local standard"),
-        ("Safeguarding adults enquiry completed", 8, "weeks",
-         "Local standard; longer enquiries are reviewed every four weeks"),
+        ("Decision on whether a section 42 enquiry is needed", 2, "working_days", "Local standard"),
+        (
+            "Safeguarding adults enquiry completed",
+            8,
+            "weeks",
+            "Local standard; longer enquiries are reviewed every four weeks",
+        ),
         ("Care Act needs assessment started", 28, "days", "Local standard from the request"),
     ),
 )
@@ -217,8 +253,13 @@ COMMUNITY_HEALTH = Kind(
     frontline_team="Health Visiting – Burnley",
     other_teams=("School Nursing – Preston",),
     hub_title="Safeguarding Nurse Specialist, MASH",
-    frontline_titles=("Health Visitor", "School Nurse", "Community Staff Nurse",
-                      "District Nurse", "Community Paediatrician"),
+    frontline_titles=(
+        "Health Visitor",
+        "School Nurse",
+        "Community Staff Nurse",
+        "District Nurse",
+        "Community Paediatrician",
+    ),
     remit=(
         "We provide community NHS services across the county: health visiting for every family "
         "with children under five, school nursing, community paediatrics (including child "
@@ -255,8 +296,12 @@ COMMUNITY_HEALTH = Kind(
     ),
     timescales=(
         URGENT_HUB_REQUEST,
-        ("Child protection medical for a recent injury", 24, "hours",
-         "Local standard; the same day wherever possible"),
+        (
+            "Child protection medical for a recent injury",
+            24,
+            "hours",
+            "Local standard; the same day wherever possible",
+        ),
         ("New birth visit by a health visitor", 14, "days", "Healthy Child Programme: 10–14 days"),
     ),
 )
@@ -267,9 +312,13 @@ ACUTE_HEALTH = Kind(
     frontline_team="Emergency Department",
     other_teams=("Maternity Safeguarding",),
     hub_title="Hospital Safeguarding Practitioner",
-    frontline_titles=("Staff Nurse, Emergency Department", "Paediatric Liaison Nurse",
-                      "Specialist Safeguarding Midwife", "Consultant Paediatrician",
-                      "Emergency Medicine Registrar"),
+    frontline_titles=(
+        "Staff Nurse, Emergency Department",
+        "Paediatric Liaison Nurse",
+        "Specialist Safeguarding Midwife",
+        "Consultant Paediatrician",
+        "Emergency Medicine Registrar",
+    ),
     remit=(
         "Our hospitals provide emergency, maternity, paediatric and adult inpatient care. The "
         "hospital safeguarding team supports staff in the emergency department, maternity and "
@@ -303,8 +352,12 @@ ACUTE_HEALTH = Kind(
         f"manager. {EMERGENCY}"
     ),
     timescales=(
-        ("Notice of a child's attendance to the health visitor or school nurse", 2,
-         "working_days", "Paediatric liaison service"),
+        (
+            "Notice of a child's attendance to the health visitor or school nurse",
+            2,
+            "working_days",
+            "Paediatric liaison service",
+        ),
         ("Safeguarding team review of an emergency department concern", 1, "working_days", ""),
         URGENT_HUB_REQUEST,
     ),
@@ -316,8 +369,11 @@ ICB = Kind(
     frontline_team="Designated Safeguarding Professionals",
     other_teams=(),
     hub_title="Designated Nurse, Safeguarding Children",
-    frontline_titles=("Named GP for Safeguarding", "Designated Nurse, Looked-after Children",
-                      "Safeguarding Adults Lead"),
+    frontline_titles=(
+        "Named GP for Safeguarding",
+        "Designated Nurse, Looked-after Children",
+        "Safeguarding Adults Lead",
+    ),
     remit=(
         "We plan and pay for NHS services across the county and are one of the three statutory "
         "safeguarding partners, with the council and the police. Our designated doctors and "
@@ -343,10 +399,18 @@ ICB = Kind(
     working_hours="Monday to Friday 09:00–17:00.",
     out_of_hours_contact=f"No out-of-hours safeguarding service. {EMERGENCY}",
     timescales=(
-        ("Rapid review after a serious incident notification", 15, "working_days",
-         "Working Together to Safeguard Children"),
-        ("Local child safeguarding practice review published", 26, "weeks",
-         "Six months from the decision to carry out a review"),
+        (
+            "Rapid review after a serious incident notification",
+            15,
+            "working_days",
+            "Working Together to Safeguard Children",
+        ),
+        (
+            "Local child safeguarding practice review published",
+            26,
+            "weeks",
+            "Six months from the decision to carry out a review",
+        ),
     ),
 )
 
@@ -356,8 +420,13 @@ GP = Kind(
     frontline_team="Clinical Team",
     other_teams=(),
     hub_title="Practice Safeguarding Lead",
-    frontline_titles=("GP Partner", "Salaried GP", "Practice Nurse", "Advanced Nurse Practitioner",
-                      "Practice Manager"),
+    frontline_titles=(
+        "GP Partner",
+        "Salaried GP",
+        "Practice Nurse",
+        "Advanced Nurse Practitioner",
+        "Practice Manager",
+    ),
     remit=(
         "A general practice for registered patients. Our practice safeguarding lead keeps the "
         "safeguarding register, makes sure concerns are coded in the record, answers hub "
@@ -382,8 +451,12 @@ GP = Kind(
     out_of_hours_contact=f"Patients should call NHS 111 when the practice is closed. {EMERGENCY}",
     timescales=(
         HUB_REQUEST,
-        ("Written report for a child protection conference", 2, "working_days",
-         "Due two working days before the conference"),
+        (
+            "Written report for a child protection conference",
+            2,
+            "working_days",
+            "Due two working days before the conference",
+        ),
     ),
 )
 
@@ -409,11 +482,19 @@ SCHOOL_COMMON = dict(
     working_hours="Term time, Monday to Friday 08:30–16:30.",
     out_of_hours_contact=f"Outside school hours and in the holidays, contact the hub. {EMERGENCY}",
     timescales=(
-        ("Transfer of the child protection file to a new school", 5, "working_days",
-         "Keeping Children Safe in Education; school days"),
+        (
+            "Transfer of the child protection file to a new school",
+            5,
+            "working_days",
+            "Keeping Children Safe in Education; school days",
+        ),
         ("Reply to a hub information request", 1, "working_days", "In term time"),
-        ("Written report for a child protection conference", 2, "working_days",
-         "Due two working days before the conference"),
+        (
+            "Written report for a child protection conference",
+            2,
+            "working_days",
+            "Due two working days before the conference",
+        ),
     ),
     hub_team="Safeguarding and Pastoral Team",
     hub_title="Deputy Designated Safeguarding Lead",
@@ -423,8 +504,13 @@ SCHOOL_COMMON = dict(
 PRIMARY_SCHOOL = Kind(
     sector="education",
     frontline_team="Safeguarding and Pastoral Team",
-    frontline_titles=("Class Teacher", "Learning Mentor", "Teaching Assistant",
-                      "Family Support Worker", "Headteacher"),
+    frontline_titles=(
+        "Class Teacher",
+        "Learning Mentor",
+        "Teaching Assistant",
+        "Family Support Worker",
+        "Headteacher",
+    ),
     remit=(
         "A primary school for children aged 4 to 11. Our designated safeguarding lead and "
         "deputies record concerns, make referrals, share information with the hub and attend "
@@ -436,8 +522,13 @@ PRIMARY_SCHOOL = Kind(
 SECONDARY_SCHOOL = Kind(
     sector="education",
     frontline_team="Safeguarding and Pastoral Team",
-    frontline_titles=("Head of Year", "Pastoral Support Worker", "Class Teacher",
-                      "Attendance Officer", "Special Educational Needs Coordinator"),
+    frontline_titles=(
+        "Head of Year",
+        "Pastoral Support Worker",
+        "Class Teacher",
+        "Attendance Officer",
+        "Special Educational Needs Coordinator",
+    ),
     remit=(
         "A secondary school for pupils aged 11 to 16. Our designated safeguarding lead, deputies "
         "and heads of year record concerns, make referrals, share information with the hub and "

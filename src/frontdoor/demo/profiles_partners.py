@@ -10,8 +10,12 @@ COUNCIL_HOUSING = Kind(
     frontline_team="Housing Options and Homelessness",
     other_teams=(),
     hub_title="Housing Safeguarding Lead, MASH",
-    frontline_titles=("Housing Options Officer", "Homelessness Prevention Officer",
-                      "Temporary Accommodation Officer", "Domestic Abuse Housing Adviser"),
+    frontline_titles=(
+        "Housing Options Officer",
+        "Homelessness Prevention Officer",
+        "Temporary Accommodation Officer",
+        "Domestic Abuse Housing Adviser",
+    ),
     remit=(
         "We advise anyone who is homeless or at risk of homelessness in the districts we cover, "
         "carry out homelessness assessments and personalised housing plans, arrange temporary "
@@ -46,8 +50,12 @@ COUNCIL_HOUSING = Kind(
         f"at risk, {EDT}. In an emergency call 999."
     ),
     timescales=(
-        ("Offer of interim accommodation for someone homeless tonight", 24, "hours",
-         "The same day wherever possible"),
+        (
+            "Offer of interim accommodation for someone homeless tonight",
+            24,
+            "hours",
+            "The same day wherever possible",
+        ),
         ("Prevention duty", 56, "days", "Housing Act 1996, s.195"),
         ("Relief duty", 56, "days", "Housing Act 1996, s.189B"),
     ),
@@ -59,8 +67,12 @@ HOUSING_ASSOCIATION = Kind(
     frontline_team="Neighbourhood Housing Team",
     other_teams=(),
     hub_title="Tenancy Safeguarding Lead",
-    frontline_titles=("Neighbourhood Housing Officer", "Tenancy Sustainment Officer",
-                      "Anti-social Behaviour Officer", "Income Officer"),
+    frontline_titles=(
+        "Neighbourhood Housing Officer",
+        "Tenancy Sustainment Officer",
+        "Anti-social Behaviour Officer",
+        "Income Officer",
+    ),
     remit=(
         "A not-for-profit housing association with about 9,000 homes. Neighbourhood officers "
         "manage tenancies and anti-social behaviour; the tenancy sustainment team supports "
@@ -101,8 +113,12 @@ PROBATION = Kind(
     frontline_team="Sentence Management – Preston",
     other_teams=("Public Protection and MAPPA",),
     hub_title="Senior Probation Officer, MASH",
-    frontline_titles=("Probation Officer", "Probation Services Officer",
-                      "Senior Probation Officer", "Victim Liaison Officer"),
+    frontline_titles=(
+        "Probation Officer",
+        "Probation Services Officer",
+        "Senior Probation Officer",
+        "Victim Liaison Officer",
+    ),
     remit=(
         "We supervise adults on community sentences and on licence after prison, write "
         "pre-sentence reports for the courts, and manage people who pose a risk of serious harm "
@@ -137,8 +153,12 @@ PROBATION = Kind(
         f"recalls on {{phone}}. {EMERGENCY}"
     ),
     timescales=(
-        ("First appointment after release on licence", 1, "working_days",
-         "The day of release, or the next working day"),
+        (
+            "First appointment after release on licence",
+            1,
+            "working_days",
+            "The day of release, or the next working day",
+        ),
         ("Sentence plan completed", 15, "working_days", "From the start of the order or licence"),
         HUB_REQUEST,
     ),
@@ -150,9 +170,13 @@ YOUTH_JUSTICE = Kind(
     frontline_team="Youth Justice Team",
     other_teams=(),
     hub_title="Senior Practitioner, Prevention and Diversion",
-    frontline_titles=("Youth Justice Officer", "Youth Justice Police Officer",
-                      "Speech and Language Therapist", "Education Worker",
-                      "Reparation Coordinator"),
+    frontline_titles=(
+        "Youth Justice Officer",
+        "Youth Justice Police Officer",
+        "Speech and Language Therapist",
+        "Education Worker",
+        "Reparation Coordinator",
+    ),
     remit=(
         "A multi-agency team of youth justice workers, police, health, education and speech "
         "and language staff working with children aged 10 to 17 in the justice system: "
@@ -195,8 +219,12 @@ FIRE = Kind(
     frontline_team="Community Fire Safety",
     other_teams=(),
     hub_title="Safeguarding Lead, Prevention",
-    frontline_titles=("Firefighter", "Crew Manager", "Home Safety Adviser",
-                      "Fire Safety Inspector"),
+    frontline_titles=(
+        "Firefighter",
+        "Crew Manager",
+        "Home Safety Adviser",
+        "Fire Safety Inspector",
+    ),
     remit=(
         "We respond to fires, road traffic collisions and other emergencies, and prevent fires "
         "through Safe and Well visits: free home checks that fit smoke alarms and look at "
@@ -229,8 +257,12 @@ FIRE = Kind(
         "our control room."
     ),
     timescales=(
-        ("Safe and Well visit after a high-risk referral", 24, "hours",
-         "Including threats of arson"),
+        (
+            "Safe and Well visit after a high-risk referral",
+            24,
+            "hours",
+            "Including threats of arson",
+        ),
         ("Standard Safe and Well visit", 28, "days", ""),
     ),
 )
@@ -241,8 +273,12 @@ DOMESTIC_ABUSE = Kind(
     frontline_team="Outreach and Refuge",
     other_teams=("Children and Young People's Service",),
     hub_title="Senior IDVA, MASH",
-    frontline_titles=("Independent Domestic Violence Adviser", "Outreach Worker",
-                      "Refuge Support Worker", "Children's Domestic Abuse Worker"),
+    frontline_titles=(
+        "Independent Domestic Violence Adviser",
+        "Outreach Worker",
+        "Refuge Support Worker",
+        "Children's Domestic Abuse Worker",
+    ),
     remit=(
         "An independent charity supporting people of any gender who are experiencing domestic "
         "abuse: independent domestic violence advisers (IDVAs) for people at high risk, "
@@ -282,8 +318,12 @@ SUBSTANCE_MISUSE = Kind(
     frontline_team="Adult Recovery Team",
     other_teams=("Young People's Service",),
     hub_title="Safeguarding Lead, Drug and Alcohol Service",
-    frontline_titles=("Recovery Coordinator", "Harm Reduction Worker", "Non-medical Prescriber",
-                      "Young People's Substance Misuse Worker"),
+    frontline_titles=(
+        "Recovery Coordinator",
+        "Harm Reduction Worker",
+        "Non-medical Prescriber",
+        "Young People's Substance Misuse Worker",
+    ),
     remit=(
         "A free, confidential drug and alcohol service for adults and young people: "
         "assessment, harm reduction, needle and syringe programmes, naloxone, opioid "
@@ -320,8 +360,12 @@ FAMILY_SUPPORT = Kind(
     frontline_team="Family Support",
     other_teams=(),
     hub_title="Designated Safeguarding Officer",
-    frontline_titles=("Family Support Worker", "Youth Worker", "Parenting Practitioner",
-                      "Volunteer Coordinator"),
+    frontline_titles=(
+        "Family Support Worker",
+        "Youth Worker",
+        "Parenting Practitioner",
+        "Volunteer Coordinator",
+    ),
     remit=(
         "A community charity offering early help to families: family support workers, "
         "parenting groups, youth sessions and a welcoming base for partner services. We act as "

@@ -17,7 +17,8 @@ ENDPOINTS = [
     Endpoint("agencies:list", everyone()),
     Endpoint("agencies:detail", everyone(), kwargs=lambda w: {"pk": w.involved.pk}),
     Endpoint(
-        "agencies:profile_edit", involved_roles_else(ADMIN, PROFILE_MAINTAINERS),
+        "agencies:profile_edit",
+        involved_roles_else(ADMIN, PROFILE_MAINTAINERS),
         kwargs=lambda w: {"pk": w.involved.pk},
     ),
     Endpoint("agencies:create", roles_else(ADMIN)),
@@ -26,13 +27,18 @@ ENDPOINTS = [
     Endpoint("agencies:practitioner_create", roles_else(ADMIN)),
     # A practitioner's account is personal data: others cannot tell it exists.
     Endpoint(
-        "agencies:practitioner_detail", roles_else(ADMIN, otherwise=404), kwargs=subject,
+        "agencies:practitioner_detail",
+        roles_else(ADMIN, otherwise=404),
+        kwargs=subject,
         secret=subject_email,
     ),
     Endpoint("agencies:practitioner_edit", roles_else(ADMIN), kwargs=subject, secret=subject_email),
     Endpoint(
-        "agencies:practitioner_reset_second_factor", roles_else(ADMIN, ok=302), kwargs=subject,
-        method="post", secret=subject_email,
+        "agencies:practitioner_reset_second_factor",
+        roles_else(ADMIN, ok=302),
+        kwargs=subject,
+        method="post",
+        secret=subject_email,
     ),
     Endpoint("agencies:my_account", everyone()),
 ]

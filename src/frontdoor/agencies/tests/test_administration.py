@@ -38,7 +38,9 @@ def test_administrator_adds_a_practitioner(signed_in, administrator, police):
     assert AuditEvent.objects.filter(verb=Verb.CREATE, object_id=str(created.pk)).exists()
 
 
-def test_bad_practitioner_input_gets_clear_errors_and_creates_nothing(signed_in, administrator, police):
+def test_bad_practitioner_input_gets_clear_errors_and_creates_nothing(
+    signed_in, administrator, police
+):
     client = signed_in(administrator)
     other_team = TeamFactory(name="Someone else's team")
     response = client.post(
@@ -65,9 +67,18 @@ def test_edit_cannot_set_fields_beyond_the_form(signed_in, administrator, office
     """Promise 4: no mass assignment of password, superuser or session fields."""
     client = signed_in(administrator)
     data = {
-        "first_name": "Pat", "last_name": "Officer", "email": "pat@police.example",
-        "agency": officer.agency.pk, "team": "", "job_title": "PC", "role": Role.FRONTLINE,
-        "is_active": "on", "is_superuser": "on", "is_staff": "on", "password": "x", "username": "root",
+        "first_name": "Pat",
+        "last_name": "Officer",
+        "email": "pat@police.example",
+        "agency": officer.agency.pk,
+        "team": "",
+        "job_title": "PC",
+        "role": Role.FRONTLINE,
+        "is_active": "on",
+        "is_superuser": "on",
+        "is_staff": "on",
+        "password": "x",
+        "username": "root",
         "session_version": "1",
     }
     response = client.post(reverse("agencies:practitioner_edit", args=[officer.pk]), data)
@@ -82,8 +93,13 @@ def test_edit_cannot_set_fields_beyond_the_form(signed_in, administrator, office
 def test_changing_role_is_recorded(signed_in, administrator, officer):
     client = signed_in(administrator)
     data = {
-        "first_name": "Pat", "last_name": "Officer", "email": "pat@police.example",
-        "agency": officer.agency.pk, "team": "", "job_title": "DS", "role": Role.HUB_PRACTITIONER,
+        "first_name": "Pat",
+        "last_name": "Officer",
+        "email": "pat@police.example",
+        "agency": officer.agency.pk,
+        "team": "",
+        "job_title": "DS",
+        "role": Role.HUB_PRACTITIONER,
         "is_active": "on",
     }
     client.post(reverse("agencies:practitioner_edit", args=[officer.pk]), data)
@@ -97,21 +113,28 @@ def test_reset_second_factor_removes_the_authenticator(signed_in, administrator,
     from frontdoor.core.testing.factories import give_authenticator
 
     give_authenticator(officer)
-    signed_in(administrator).post(reverse("agencies:practitioner_reset_second_factor", args=[officer.pk]))
+    signed_in(administrator).post(
+        reverse("agencies:practitioner_reset_second_factor", args=[officer.pk])
+    )
     assert not officer.totpdevice_set.exists()
 
 
 def test_administrator_adds_an_agency_and_a_team(signed_in, administrator):
     client = signed_in(administrator)
     response = client.post(
-        reverse("agencies:create"), {"name": "Northshire Women's Aid", "short_name": "NWA", "sector": "domestic_abuse"}
+        reverse("agencies:create"),
+        {"name": "Northshire Women's Aid", "short_name": "NWA", "sector": "domestic_abuse"},
     )
     assert response.status_code == 302
     agency = Agency.objects.get(name="Northshire Women's Aid")
-    response = client.post(reverse("agencies:team_create", args=[agency.pk]), {"name": "IDVA service"})
+    response = client.post(
+        reverse("agencies:team_create", args=[agency.pk]), {"name": "IDVA service"}
+    )
     assert response.status_code == 302
     assert Team.objects.filter(agency=agency, name="IDVA service").exists()
-    response = client.post(reverse("agencies:team_create", args=[agency.pk]), {"name": "IDVA service"})
+    response = client.post(
+        reverse("agencies:team_create", args=[agency.pk]), {"name": "IDVA service"}
+    )
     assert response.status_code == 422
     assert "already has a team called IDVA service" in response.content.decode()
 
@@ -122,3 +145,15 @@ def test_a_practitioner_sees_their_own_account_and_nobody_elses(signed_in, offic
     response = client.get(reverse("agencies:practitioner_detail", args=[social_worker.pk]))
     assert response.status_code == 404
     assert social_worker.email not in response.content.decode()
+
+
+def test_the_practitioner_list_is_searchable_and_its_reading_is_recorded(
+    signed_in, administrator, officer, social_worker
+):
+    client = signed_in(administrator)
+    page = client.get(reverse("agencies:practitioner_list"), {"q": "Officer"}).content.decode()
+    assert "Pat Officer" in page
+    assert "Sam Worker" not in page
+    event = AuditEvent.objects.filter(verb=Verb.VIEW, actor=administrator).latest("id")
+    assert event.object_repr == "List of 1 practitioners"
+    assert event.details == {"search": "Officer"}

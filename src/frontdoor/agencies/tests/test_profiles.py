@@ -92,7 +92,9 @@ def test_profile_edit_cannot_set_other_fields(signed_in, police):
     client = signed_in(manager)
     client.post(
         reverse("agencies:profile_edit", args=[police.pk]),
-        profile_post(police, name="Renamed", sector="health", is_active="false", profile_version="99"),
+        profile_post(
+            police, name="Renamed", sector="health", is_active="false", profile_version="99"
+        ),
     )
     police.refresh_from_db()
     assert (police.name, police.sector, police.is_active) == ("Testshire Police", "police", True)
@@ -102,7 +104,9 @@ def test_profile_edit_cannot_set_other_fields(signed_in, police):
 def test_profile_text_is_escaped(signed_in, officer, social_care):
     social_care.remit = "<script>alert('x')</script>"
     social_care.save()
-    page = signed_in(officer).get(reverse("agencies:detail", args=[social_care.pk])).content.decode()
+    page = (
+        signed_in(officer).get(reverse("agencies:detail", args=[social_care.pk])).content.decode()
+    )
     assert "<script>alert('x')</script>" not in page
     assert "&lt;script&gt;" in page
 

@@ -113,7 +113,9 @@ def test_inactivity_signs_the_practitioner_out(signed_in, officer):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         assert client.get(reverse("home")).status_code == 200
-    with time_machine.travel(start + settings.SESSION_INACTIVITY_TIMEOUT - timedelta(minutes=1), tick=False):
+    with time_machine.travel(
+        start + settings.SESSION_INACTIVITY_TIMEOUT - timedelta(minutes=1), tick=False
+    ):
         assert client.get(reverse("home")).status_code == 200
     with time_machine.travel(start + 2 * settings.SESSION_INACTIVITY_TIMEOUT, tick=False):
         response = client.get(reverse("home"))
@@ -162,7 +164,9 @@ def test_open_redirect_after_sign_in_is_refused(client, police):
 
 
 @pytest.mark.parametrize("change", [{"is_active": False}, {"role": Role.FRONTLINE}])
-def test_disabling_or_changing_role_ends_sessions_at_once(client, signed_in, police, administrator, change):
+def test_disabling_or_changing_role_ends_sessions_at_once(
+    client, signed_in, police, administrator, change
+):
     from frontdoor.agencies.services import practitioner_update
 
     analyst = PractitionerFactory(username="analyst", agency=police, role=Role.ANALYST)

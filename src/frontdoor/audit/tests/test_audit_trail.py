@@ -24,7 +24,9 @@ def test_a_failed_audit_write_rolls_the_action_back(monkeypatch, hub_manager):
     monkeypatch.setattr(AuditEvent.objects, "create", broken_create)
     with pytest.raises(DatabaseError):
         agency_profile_update(
-            agency=agency, by=hub_manager, expected_version=agency.profile_version,
+            agency=agency,
+            by=hub_manager,
+            expected_version=agency.profile_version,
             changes={"remit": "Changed without an audit record"},
         )
     agency.refresh_from_db()
@@ -33,7 +35,9 @@ def test_a_failed_audit_write_rolls_the_action_back(monkeypatch, hub_manager):
 
 
 def test_a_failed_audit_write_rolls_back_an_account_change(monkeypatch, administrator, officer):
-    monkeypatch.setattr(AuditEvent.objects, "create", lambda **kw: (_ for _ in ()).throw(DatabaseError()))
+    monkeypatch.setattr(
+        AuditEvent.objects, "create", lambda **kw: (_ for _ in ()).throw(DatabaseError())
+    )
     with pytest.raises(DatabaseError):
         practitioner_update(practitioner=officer, by=administrator, changes={"is_active": False})
     officer.refresh_from_db()
@@ -42,7 +46,9 @@ def test_a_failed_audit_write_rolls_back_an_account_change(monkeypatch, administ
 
 def test_the_action_and_its_audit_row_commit_together(hub_manager):
     agency = hub_manager.agency
-    agency_profile_update(agency=agency, by=hub_manager, expected_version=1, changes={"remit": "New remit"})
+    agency_profile_update(
+        agency=agency, by=hub_manager, expected_version=1, changes={"remit": "New remit"}
+    )
     event = AuditEvent.objects.get(verb=Verb.CHANGE, object_type="agencies.agency")
     assert event.actor == hub_manager
     assert event.object_id == str(agency.pk)
@@ -75,7 +81,10 @@ def test_the_orm_refuses_to_delete_an_audit_event(event):
 
 @pytest.mark.parametrize(
     "statement",
-    ["UPDATE audit_auditevent SET reason = 'Rewritten' WHERE id = %s", "DELETE FROM audit_auditevent WHERE id = %s"],
+    [
+        "UPDATE audit_auditevent SET reason = 'Rewritten' WHERE id = %s",
+        "DELETE FROM audit_auditevent WHERE id = %s",
+    ],
 )
 def test_the_database_refuses_raw_updates_and_deletes(event, statement):
     """A trigger on both PostgreSQL and SQLite stops tools that bypass the ORM."""
@@ -90,10 +99,14 @@ def test_an_audit_event_needs_a_reason(officer):
         audit_record(actor=officer, verb=Verb.VIEW, obj=officer, reason="")
 
 
-def test_viewing_a_practitioner_record_writes_exactly_one_complete_row(signed_in, administrator, officer):
+def test_viewing_a_practitioner_record_writes_exactly_one_complete_row(
+    signed_in, administrator, officer
+):
     client = signed_in(administrator)
     before = AuditEvent.objects.count()
-    response = client.get(reverse("agencies:practitioner_detail", args=[officer.pk]), REMOTE_ADDR="10.1.2.3")
+    response = client.get(
+        reverse("agencies:practitioner_detail", args=[officer.pk]), REMOTE_ADDR="10.1.2.3"
+    )
     assert response.status_code == 200
     assert AuditEvent.objects.count() == before + 1
     event = AuditEvent.objects.latest("id")
@@ -106,7 +119,9 @@ def test_viewing_a_practitioner_record_writes_exactly_one_complete_row(signed_in
 
 def test_administrators_see_and_filter_the_trail(signed_in, administrator, officer, hub_manager):
     audit_record(actor=officer, verb=Verb.VIEW, obj=officer, reason="Officer read")
-    audit_record(actor=hub_manager, verb=Verb.CHANGE, obj=hub_manager.agency, reason="Manager change")
+    audit_record(
+        actor=hub_manager, verb=Verb.CHANGE, obj=hub_manager.agency, reason="Manager change"
+    )
     client = signed_in(administrator)
     page = client.get(reverse("audit:list"), {"actor": "officer"}).content.decode()
     assert "Officer read" in page
@@ -124,7 +139,9 @@ def test_a_bad_filter_gets_a_clear_error(signed_in, administrator):
 
 
 def test_hostile_strings_in_the_trail_are_escaped(signed_in, administrator):
-    audit_record(actor=None, verb=Verb.SIGN_IN_FAILED, object_repr="<script>alert(1)</script>", reason="x")
+    audit_record(
+        actor=None, verb=Verb.SIGN_IN_FAILED, object_repr="<script>alert(1)</script>", reason="x"
+    )
     body = signed_in(administrator).get(reverse("audit:list")).content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -141,16 +158,18 @@ def test_export_needs_the_second_factor_again_and_a_reason(signed_in, administra
 
 
 def test_export_neutralises_formulas_and_is_itself_recorded(signed_in, administrator):
-    audit_record(actor=None, verb=Verb.SIGN_IN_FAILED, object_repr="=HYPERLINK(\"x\")", reason="+cmd")
+    audit_record(actor=None, verb=Verb.SIGN_IN_FAILED, object_repr='=HYPERLINK("x")', reason="+cmd")
     client = signed_in(administrator)
     device = administrator.totpdevice_set.get()
-    response = client.post(reverse("audit:export"), {"code": current_code(device), "reason": "Board assurance"})
+    response = client.post(
+        reverse("audit:export"), {"code": current_code(device), "reason": "Board assurance"}
+    )
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][0] == "When (UTC)"
     cells = {cell for row in rows[1:] for cell in row}
-    assert "'=HYPERLINK(\"x\")" in cells
+    assert '\'=HYPERLINK("x")' in cells
     assert "'+cmd" in cells
     export = AuditEvent.objects.get(verb=Verb.EXPORT)
     assert export.reason == "Board assurance"
@@ -161,4 +180,3 @@ def test_only_administrators_reach_the_trail(signed_in, hub_manager):
     client = signed_in(hub_manager)
     assert client.get(reverse("audit:list")).status_code == 403
     assert client.get(reverse("audit:export")).status_code == 403
-

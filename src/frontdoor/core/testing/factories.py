@@ -6,7 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from frontdoor.agencies.models import Agency, Area, Practitioner, Team
 from frontdoor.agencies.roles import Role
 
-TEST_PASSWORD = "correct-horse-battery-staple"
+TEST_PASSWORD = "correct-horse-battery-staple"  # noqa: S105 (test accounts only)
 
 
 class AreaFactory(factory.django.DjangoModelFactory):

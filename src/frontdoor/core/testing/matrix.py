@@ -57,8 +57,12 @@ def build_world() -> World:
     world = World(involved=involved, uninvolved=uninvolved, personas=personas)
     world.objects["team"] = TeamFactory(agency=involved, name="Involved Team")
     world.objects["subject_practitioner"] = PractitionerFactory(
-        username="subject.practitioner", agency=involved, role=Role.FRONTLINE,
-        first_name="Zebedee", last_name="Quillfeather", email="zebedee.quillfeather@involved.example",
+        username="subject.practitioner",
+        agency=involved,
+        role=Role.FRONTLINE,
+        first_name="Zebedee",
+        last_name="Quillfeather",
+        email="zebedee.quillfeather@involved.example",
     )
     return world
 
@@ -75,6 +79,7 @@ class Endpoint:
 
 
 # Expectation builders ---------------------------------------------------------
+
 
 def everyone(status: int = 200) -> Expectation:
     return lambda role, involved: status
@@ -102,6 +107,7 @@ def involved_roles_else(
 
 # Running it -------------------------------------------------------------------
 
+
 def assert_matrix(endpoints: Iterable[Endpoint], world: World) -> int:
     """Request every endpoint as every persona; fail listing every mismatch. Returns the checks made."""
     failures, checks = [], 0
@@ -123,6 +129,8 @@ def assert_matrix(endpoints: Iterable[Endpoint], world: World) -> int:
                 elif expected in (403, 404) and endpoint.secret:
                     secret = endpoint.secret(world)
                     if secret in response.content.decode(errors="replace"):
-                        failures.append(f"{url} as {role} ({where}): {expected} page shows {secret!r}")
+                        failures.append(
+                            f"{url} as {role} ({where}): {expected} page shows {secret!r}"
+                        )
     assert not failures, "permission matrix mismatches:\n" + "\n".join(failures)
     return checks

@@ -46,8 +46,11 @@ def empty_the_database():
 def snapshot():
     return (
         list(Agency.objects.order_by("pk").values_list("name", "contact_phone")),
-        list(Practitioner.objects.order_by("pk").values_list(
-            "username", "first_name", "last_name", "job_title", "agency__name", "team__name")),
+        list(
+            Practitioner.objects.order_by("pk").values_list(
+                "username", "first_name", "last_name", "job_title", "agency__name", "team__name"
+            )
+        ),
     )
 
 
@@ -100,8 +103,14 @@ def test_every_other_agency_has_a_frontline_and_a_hub_practitioner():
 def test_every_profile_is_filled_in_with_timescales_teams_and_areas():
     build_partnership(extra_agencies=10)
     for agency in Agency.objects.prefetch_related("timescales", "teams", "areas"):
-        for field in ("remit", "does_not_do", "powers", "thresholds", "working_hours",
-                      "out_of_hours_contact"):
+        for field in (
+            "remit",
+            "does_not_do",
+            "powers",
+            "thresholds",
+            "working_hours",
+            "out_of_hours_contact",
+        ):
             text = getattr(agency, field)
             assert text.strip(), f"{agency.name} has no {field}"
             assert "{" not in text, f"{agency.name} {field} has an unfilled placeholder"
@@ -124,17 +133,29 @@ def test_the_geography_is_lancashire_with_its_real_district_codes():
     assert (county.name, county.ons_code) == ("Lancashire", "E10000017")
     districts = Area.objects.filter(kind=Area.Kind.DISTRICT).order_by("ons_code")
     assert [(d.name, d.ons_code) for d in districts] == [
-        ("Burnley", "E07000117"), ("Chorley", "E07000118"), ("Fylde", "E07000119"),
-        ("Hyndburn", "E07000120"), ("Lancaster", "E07000121"), ("Pendle", "E07000122"),
-        ("Preston", "E07000123"), ("Ribble Valley", "E07000124"), ("Rossendale", "E07000125"),
-        ("South Ribble", "E07000126"), ("West Lancashire", "E07000127"), ("Wyre", "E07000128"),
+        ("Burnley", "E07000117"),
+        ("Chorley", "E07000118"),
+        ("Fylde", "E07000119"),
+        ("Hyndburn", "E07000120"),
+        ("Lancaster", "E07000121"),
+        ("Pendle", "E07000122"),
+        ("Preston", "E07000123"),
+        ("Ribble Valley", "E07000124"),
+        ("Rossendale", "E07000125"),
+        ("South Ribble", "E07000126"),
+        ("West Lancashire", "E07000127"),
+        ("Wyre", "E07000128"),
     ]
     for district in districts:
         assert district.parent == county
         assert district.postcode_districts
         assert 2 <= district.children.count() <= 3
     assert set(Area.objects.get(name="Preston").postcode_districts.split()) == {
-        "PR1", "PR2", "PR3", "PR4"}
+        "PR1",
+        "PR2",
+        "PR3",
+        "PR4",
+    }
 
 
 def test_scale_gives_the_expected_counts():
@@ -192,9 +213,17 @@ def test_demo_load_prints_the_logins_and_does_not_duplicate_on_a_second_run(sett
     settings.DEMO_MODE = True
     output = run_demo_load()
     key = b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()
-    for expected in ("http://127.0.0.1:8000/", DEMO_PASSWORD, "police.hub", "csc.manager",
-                     "admin", "school.frontline", "Designated Safeguarding Lead", key,
-                     data.PARTNERSHIP_NAME):
+    for expected in (
+        "http://127.0.0.1:8000/",
+        DEMO_PASSWORD,
+        "police.hub",
+        "csc.manager",
+        "admin",
+        "school.frontline",
+        "Designated Safeguarding Lead",
+        key,
+        data.PARTNERSHIP_NAME,
+    ):
         assert expected in output
     counts = (Agency.objects.count(), Practitioner.objects.count())
 
@@ -204,6 +233,7 @@ def test_demo_load_prints_the_logins_and_does_not_duplicate_on_a_second_run(sett
     assert (Agency.objects.count(), Practitioner.objects.count()) == counts
 
 
+@pytest.mark.django_db(transaction=True)  # a flush cannot run inside a test's transaction
 def test_demo_load_reset_loads_the_partnership_afresh(settings):
     settings.DEMO_MODE = True
     run_demo_load("--extra-agencies", "2")

@@ -15,7 +15,10 @@ from frontdoor.audit.triggers import install_triggers, remove_triggers
 
 
 class Command(DjangoFlush):
-    help = DjangoFlush.help + " Refused in production mode; lifts the audit triggers for the flush alone."
+    help = (
+        DjangoFlush.help
+        + " Refused in production mode; lifts the audit triggers for the flush alone."
+    )
 
     def handle(self, **options):
         if settings.PRODUCTION:

@@ -37,16 +37,33 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--seed", type=int, default=2026)
-        parser.add_argument("--practitioners-per-agency", type=_non_negative, default=1,
-                            help="Extra frontline practitioners at every agency (default 1).")
-        parser.add_argument("--extra-agencies", type=_non_negative, default=0,
-                            help="Generated schools, GP practices and voluntary services to add.")
-        parser.add_argument("--reset", action="store_true",
-                            help="Empty the whole database first, audit trail included, "
-                                 "then load the demo again.")
+        parser.add_argument(
+            "--practitioners-per-agency",
+            type=_non_negative,
+            default=1,
+            help="Extra frontline practitioners at every agency (default 1).",
+        )
+        parser.add_argument(
+            "--extra-agencies",
+            type=_non_negative,
+            default=0,
+            help="Generated schools, GP practices and voluntary services to add.",
+        )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Empty the whole database first, audit trail included, then load the demo again.",
+        )
 
-    def handle(self, *args, seed: int, practitioners_per_agency: int, extra_agencies: int,
-               reset: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        seed: int,
+        practitioners_per_agency: int,
+        extra_agencies: int,
+        reset: bool,
+        **options,
+    ) -> None:
         if not settings.DEMO_MODE:
             raise CommandError(
                 "Every demo account has the same published password and second-factor key, so "
@@ -71,14 +88,17 @@ class Command(BaseCommand):
             self._print_sign_in(logins)
             return
         partnership = build_partnership(
-            seed=seed, practitioners_per_agency=practitioners_per_agency,
+            seed=seed,
+            practitioners_per_agency=practitioners_per_agency,
             extra_agencies=extra_agencies,
         )
-        self.stdout.write(self.style.SUCCESS(
-            f"Loaded {partnership.name} (fictional, seed {seed}): "
-            f"{len(partnership.agencies)} agencies, {len(partnership.areas)} areas, "
-            f"{len(partnership.practitioners)} practitioners.\n"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {partnership.name} (fictional, seed {seed}): "
+                f"{len(partnership.agencies)} agencies, {len(partnership.areas)} areas, "
+                f"{len(partnership.practitioners)} practitioners.\n"
+            )
+        )
         self._print_sign_in(partnership.logins)
 
     def _print_sign_in(self, logins: list[Login]) -> None:
