@@ -21,6 +21,17 @@ class GovukFormMixin:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             widget = field.widget
+            if (
+                field.error_messages.get("required")
+                == forms.Field.default_error_messages["required"]
+            ):
+                # GOV.UK style: say what to do, not that something is wrong.
+                verb = (
+                    "Select"
+                    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
+                    else "Enter"
+                )
+                field.error_messages["required"] = f"{verb} the {str(field.label or name).lower()}"
             for widget_class, css in _WIDGET_CLASSES.items():
                 if type(widget) is widget_class:
                     widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()

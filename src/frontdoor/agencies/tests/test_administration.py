@@ -157,3 +157,12 @@ def test_the_practitioner_list_is_searchable_and_its_reading_is_recorded(
     event = AuditEvent.objects.filter(verb=Verb.VIEW, actor=administrator).latest("id")
     assert event.object_repr == "List of 1 practitioners"
     assert event.details == {"search": "Officer"}
+
+
+def test_an_empty_form_says_what_to_enter(signed_in, administrator):
+    response = signed_in(administrator).post(reverse("agencies:practitioner_create"), {})
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "Enter the username" in body
+    assert "Select the agency" in body
+    assert "This field is required" not in body
