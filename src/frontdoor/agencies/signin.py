@@ -36,7 +36,7 @@ def _safe_next(request, candidate: str | None) -> str:
 
 @permission(PUBLIC)
 def signin(request):
-    form = SignInForm(request, data=request.POST or None)
+    form = SignInForm(request, data=request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             user = form.get_user()
@@ -104,7 +104,7 @@ def signin_code(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
         return redirect("signin_setup")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["code"]):
             with transaction.atomic():
@@ -132,7 +132,7 @@ def signin_setup(request):
     device, _ = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
     )
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
             with transaction.atomic():

@@ -90,7 +90,7 @@ def agency_profile_edit(request, pk):
 
 @permission(access.ADMINISTER)
 def agency_create(request):
-    form = AgencyForm(request.POST or None)
+    form = AgencyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         agency = services.agency_create(
             by=request.user,
@@ -111,7 +111,7 @@ def agency_create(request):
 @permission(access.ADMINISTER)
 def team_create(request, pk):
     agency = access.agency_for_administration(request.user, pk)
-    form = TeamForm(request.POST or None)
+    form = TeamForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["name"]
         if agency.teams.filter(name=name).exists():
@@ -156,7 +156,7 @@ def practitioner_list(request):
 
 @permission(access.ADMINISTER)
 def practitioner_create(request):
-    form = NewPractitionerForm(request.POST or None)
+    form = NewPractitionerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         practitioner = services.practitioner_create(
@@ -208,7 +208,9 @@ def my_account(request):
 @permission(access.ADMINISTER)
 def practitioner_edit(request, pk):
     practitioner = access.practitioner_for_administration(request.user, pk)
-    form = PractitionerForm(request.POST or None, instance=practitioner)
+    form = PractitionerForm(
+        request.POST if request.method == "POST" else None, instance=practitioner
+    )
     if request.method == "POST" and form.is_valid():
         # The form mutated the instance while validating; save from the cleaned data instead.
         practitioner.refresh_from_db()

@@ -49,7 +49,7 @@ def event_list(request):
 
 @permission(access.EXPORT_TRAIL)
 def event_export(request):
-    form = ExportForm(request.POST or None)
+    form = ExportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
         if device is None or not device.verify_token(form.cleaned_data["code"]):
