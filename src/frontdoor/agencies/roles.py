@@ -28,3 +28,9 @@ ROLES_SEEING_CASE_DATA = frozenset(
 
 # Roles that may maintain their own agency's profile.
 ROLES_MAINTAINING_PROFILE = frozenset({Role.HUB_MANAGER, Role.PARTNERSHIP_MANAGER})
+
+# Hub (MASH) roles see every submitted contact: the hub is the partnership's front door.
+HUB_ROLES = frozenset({Role.HUB_PRACTITIONER, Role.HUB_MANAGER})
+
+# Roles that make referrals and answer information requests for their agency.
+CASEWORK_ROLES = frozenset({Role.FRONTLINE, Role.HUB_PRACTITIONER, Role.HUB_MANAGER, Role.MEETING_CHAIR})

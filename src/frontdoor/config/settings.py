@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "frontdoor.core",
     "frontdoor.agencies",
     "frontdoor.audit",
+    "frontdoor.people",
+    "frontdoor.referrals",
+    "frontdoor.sharing",
     "frontdoor.demo",
 ]
 
@@ -206,3 +209,33 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Working time for every clock (core/clock.py). Weekdays are 0=Monday … 6=Sunday.
+FRONTDOOR_WORKING_HOURS = (
+    os.environ.get("FRONTDOOR_WORKING_DAY_STARTS", "09:00"),
+    os.environ.get("FRONTDOOR_WORKING_DAY_ENDS", "17:00"),
+)
+FRONTDOOR_WORKING_DAYS = (0, 1, 2, 3, 4)
+FRONTDOOR_BANK_HOLIDAY_NATION = os.environ.get("FRONTDOOR_BANK_HOLIDAY_NATION", "ENG")
+FRONTDOOR_EXTRA_CLOSURES = [d for d in os.environ.get("FRONTDOOR_EXTRA_CLOSURES", "").split(",") if d]
+
+# Triage: each RAG rating sets the decision deadline (one English police force's hub).
+FRONTDOOR_TRIAGE_DEADLINES = {
+    "red": (4, "working_hours"),
+    "amber": (24, "working_hours"),
+    "green": (72, "hours"),
+}
+# Information requests: the answer is due within (one London hub's asks of partners).
+FRONTDOOR_REQUEST_DEADLINES = {
+    "red": (2, "hours"),
+    "amber": (6, "hours"),
+    "green": (24, "hours"),
+}
+# Working Together to Safeguard Children: decision and acknowledgement within 1 working day.
+FRONTDOOR_STATUTORY_DECISION = (1, "working_days")
+# Share of the deadline left at which an item counts as nearly late.
+FRONTDOOR_NEARLY_LATE_FRACTION = 0.25
+
+FRONTDOOR_BASE_URL = os.environ.get("FRONTDOOR_BASE_URL", "http://127.0.0.1:8000")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "front-door@partnership.example")

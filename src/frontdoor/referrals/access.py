@@ -1,0 +1,85 @@
+"""Who may see and act on contacts. Need to know: the hub sees submitted contacts; a
+referrer sees their own; a partner agency sees only the requests addressed to it."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES, Role
+from frontdoor.audit.models import Verb
+from frontdoor.audit.services import audit_record
+from frontdoor.core.access import load_or_404, require
+from frontdoor.core.policy import may, rule
+
+from .models import Contact
+
+MAKE_REFERRAL = "referrals.make"
+VIEW_CONTACT = "referrals.view_contact"
+EDIT_DRAFT = "referrals.edit_draft"
+VIEW_QUEUE = "referrals.view_queue"
+HUB_WORK = "referrals.hub_work"
+SIGN_OFF = "referrals.sign_off"
+
+
+@rule(MAKE_REFERRAL)
+def _make_referral(practitioner, obj=None) -> bool:
+    if practitioner.agency_id is None:
+        return False
+    return practitioner.role in CASEWORK_ROLES
+
+
+@rule(VIEW_QUEUE)
+def _view_queue(practitioner, obj=None) -> bool:
+    return practitioner.role in HUB_ROLES
+
+
+@rule(VIEW_CONTACT)
+def _view_contact(practitioner, contact=None) -> bool:
+    if contact is None:
+        return practitioner.role in CASEWORK_ROLES
+    if contact.referrer_id == practitioner.pk:
+        return True
+    if contact.status == Contact.Status.DRAFT:
+        return False
+    return practitioner.role in HUB_ROLES
+
+
+@rule(EDIT_DRAFT)
+def _edit_draft(practitioner, contact=None) -> bool:
+    if contact is None:
+        return _make_referral(practitioner)
+    if contact.referrer_id != practitioner.pk:
+        return False
+    return contact.status == Contact.Status.DRAFT
+
+
+@rule(HUB_WORK)
+def _hub_work(practitioner, contact=None) -> bool:
+    if practitioner.role not in HUB_ROLES:
+        return False
+    return contact is None or contact.status != Contact.Status.DRAFT
+
+
+@rule(SIGN_OFF)
+def _sign_off(practitioner, contact=None) -> bool:
+    return practitioner.role == Role.HUB_MANAGER
+
+
+def contact_for(practitioner, pk, permission: str = VIEW_CONTACT, *, reason: str | None = None) -> Contact:
+    """Load a contact the practitioner may see (else 404), check ``permission`` (else 403),
+    and record the read in the audit trail when a ``reason`` is given."""
+    contact = load_or_404(Contact.objects.select_related("referrer", "referrer_agency", "assigned_to"), pk=pk)
+    if not may(practitioner, VIEW_CONTACT, contact):
+        raise Http404("No such record, or you may not see it.")
+    require(practitioner, permission, contact)
+    if reason:
+        audit_record(actor=practitioner, verb=Verb.VIEW, obj=contact, reason=reason)
+    return contact
+
+
+def contacts_visible_to(practitioner):
+    """Every contact the practitioner may see: for lists, counts and search (promise 2)."""
+    contacts = Contact.objects.all()
+    if practitioner.role in HUB_ROLES:
+        return contacts.exclude(status=Contact.Status.DRAFT) | contacts.filter(referrer=practitioner)
+    return contacts.filter(referrer=practitioner)

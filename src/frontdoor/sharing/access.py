@@ -1,0 +1,80 @@
+"""Information requests are seen by the hub and by the agency they are addressed to, only."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES
+from frontdoor.audit.models import Verb
+from frontdoor.audit.services import audit_record
+from frontdoor.core.access import load_or_404, require
+from frontdoor.core.policy import may, rule
+
+from .models import InformationRequest
+
+VIEW_INBOX = "sharing.view_inbox"
+VIEW_REQUEST = "sharing.view_request"
+RESPOND = "sharing.respond"
+ASK = "sharing.ask"
+
+
+@rule(VIEW_INBOX)
+def _view_inbox(practitioner, obj=None) -> bool:
+    if practitioner.agency_id is None:
+        return False
+    return practitioner.role in CASEWORK_ROLES
+
+
+@rule(VIEW_REQUEST)
+def _view_request(practitioner, request=None) -> bool:
+    if request is None:
+        return _view_inbox(practitioner)
+    if practitioner.role in HUB_ROLES:
+        return True
+    if practitioner.role not in CASEWORK_ROLES:
+        return False
+    return request.to_agency_id == practitioner.agency_id
+
+
+@rule(RESPOND)
+def _respond(practitioner, request=None) -> bool:
+    if not _view_inbox(practitioner):
+        return False
+    if request is None:
+        return True
+    if request.to_agency_id != practitioner.agency_id:
+        return False
+    return request.status == InformationRequest.Status.OPEN
+
+
+@rule(ASK)
+def _ask(practitioner, contact=None) -> bool:
+    return practitioner.role in HUB_ROLES
+
+
+def request_for(practitioner, pk, permission: str = VIEW_REQUEST, *, reason: str | None = None):
+    request = load_or_404(
+        InformationRequest.objects.select_related("contact", "to_agency", "requested_by", "answered_by"), pk=pk
+    )
+    if not may(practitioner, VIEW_REQUEST, request):
+        raise Http404("No such record, or you may not see it.")
+    require(practitioner, permission, request)
+    if reason:
+        audit_record(actor=practitioner, verb=Verb.VIEW, obj=request, reason=reason)
+    return request
+
+
+def requests_visible_to(practitioner):
+    requests = InformationRequest.objects.select_related("contact", "to_agency")
+    if practitioner.role in HUB_ROLES:
+        return requests
+    if practitioner.role in CASEWORK_ROLES and practitioner.agency_id:
+        return requests.filter(to_agency_id=practitioner.agency_id)
+    return requests.none()
+
+
+def inbox_for(practitioner):
+    """Requests addressed to the practitioner's own agency (never another's)."""
+    if not _view_inbox(practitioner):
+        return InformationRequest.objects.none()
+    return InformationRequest.objects.filter(to_agency_id=practitioner.agency_id).select_related("contact")
