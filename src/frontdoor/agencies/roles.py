@@ -33,4 +33,6 @@ ROLES_MAINTAINING_PROFILE = frozenset({Role.HUB_MANAGER, Role.PARTNERSHIP_MANAGE
 HUB_ROLES = frozenset({Role.HUB_PRACTITIONER, Role.HUB_MANAGER})
 
 # Roles that make referrals and answer information requests for their agency.
-CASEWORK_ROLES = frozenset({Role.FRONTLINE, Role.HUB_PRACTITIONER, Role.HUB_MANAGER, Role.MEETING_CHAIR})
+CASEWORK_ROLES = frozenset(
+    {Role.FRONTLINE, Role.HUB_PRACTITIONER, Role.HUB_MANAGER, Role.MEETING_CHAIR}
+)

@@ -217,7 +217,9 @@ FRONTDOOR_WORKING_HOURS = (
 )
 FRONTDOOR_WORKING_DAYS = (0, 1, 2, 3, 4)
 FRONTDOOR_BANK_HOLIDAY_NATION = os.environ.get("FRONTDOOR_BANK_HOLIDAY_NATION", "ENG")
-FRONTDOOR_EXTRA_CLOSURES = [d for d in os.environ.get("FRONTDOOR_EXTRA_CLOSURES", "").split(",") if d]
+FRONTDOOR_EXTRA_CLOSURES = [
+    d for d in os.environ.get("FRONTDOOR_EXTRA_CLOSURES", "").split(",") if d
+]
 
 # Triage: each RAG rating sets the decision deadline (one English police force's hub).
 FRONTDOOR_TRIAGE_DEADLINES = {

@@ -12,6 +12,9 @@ urlpatterns = [
     path("sign-out/", signin.signout, name="signout"),
     path("", include("frontdoor.agencies.urls")),
     path("", include("frontdoor.audit.urls")),
+    path("", include("frontdoor.referrals.urls_referrer")),
+    path("", include("frontdoor.referrals.urls_hub")),
+    path("", include("frontdoor.sharing.urls")),
 ]
 
 handler403 = "frontdoor.core.errors_views.forbidden"

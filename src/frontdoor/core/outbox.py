@@ -10,7 +10,9 @@ from django.utils import timezone
 from .models import OutboxMessage
 
 
-def outbox_write(*, recipient, subject: str, body: str, dedupe_key: str, link: str = "") -> OutboxMessage:
+def outbox_write(
+    *, recipient, subject: str, body: str, dedupe_key: str, link: str = ""
+) -> OutboxMessage:
     """Idempotent: the same ``dedupe_key`` never makes a second message."""
     message, _ = OutboxMessage.objects.get_or_create(
         dedupe_key=dedupe_key,

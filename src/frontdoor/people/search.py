@@ -26,8 +26,13 @@ class Candidate:
 
 
 def possible_matches(
-    *, given_names: str, family_name: str, date_of_birth: date | None = None,
-    postcode: str = "", nhs_number: str = "", limit: int = 5,
+    *,
+    given_names: str,
+    family_name: str,
+    date_of_birth: date | None = None,
+    postcode: str = "",
+    nhs_number: str = "",
+    limit: int = 5,
 ) -> list[Candidate]:
     query = Q()
     if nhs_number:

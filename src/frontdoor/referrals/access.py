@@ -65,10 +65,14 @@ def _sign_off(practitioner, contact=None) -> bool:
     return practitioner.role == Role.HUB_MANAGER
 
 
-def contact_for(practitioner, pk, permission: str = VIEW_CONTACT, *, reason: str | None = None) -> Contact:
+def contact_for(
+    practitioner, pk, permission: str = VIEW_CONTACT, *, reason: str | None = None
+) -> Contact:
     """Load a contact the practitioner may see (else 404), check ``permission`` (else 403),
     and record the read in the audit trail when a ``reason`` is given."""
-    contact = load_or_404(Contact.objects.select_related("referrer", "referrer_agency", "assigned_to"), pk=pk)
+    contact = load_or_404(
+        Contact.objects.select_related("referrer", "referrer_agency", "assigned_to"), pk=pk
+    )
     if not may(practitioner, VIEW_CONTACT, contact):
         raise Http404("No such record, or you may not see it.")
     require(practitioner, permission, contact)
@@ -81,5 +85,7 @@ def contacts_visible_to(practitioner):
     """Every contact the practitioner may see: for lists, counts and search (promise 2)."""
     contacts = Contact.objects.all()
     if practitioner.role in HUB_ROLES:
-        return contacts.exclude(status=Contact.Status.DRAFT) | contacts.filter(referrer=practitioner)
+        return contacts.exclude(status=Contact.Status.DRAFT) | contacts.filter(
+            referrer=practitioner
+        )
     return contacts.filter(referrer=practitioner)

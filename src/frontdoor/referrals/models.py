@@ -33,9 +33,15 @@ class Consent(models.TextChoices):
 class LawfulBasis(models.TextChoices):
     """Why sharing goes ahead without consent (Working Together; DPA 2018 Sch 8 para 4)."""
 
-    SAFEGUARDING = "safeguarding", "Safeguarding children or individuals at risk (DPA 2018 Sch 8 para 4)"
+    SAFEGUARDING = (
+        "safeguarding",
+        "Safeguarding children or individuals at risk (DPA 2018 Sch 8 para 4)",
+    )
     CRIME = "crime", "Prevention or detection of crime (DPA 2018 Sch 2 para 2)"
-    VITAL_INTERESTS = "vital_interests", "Protecting someone's vital interests (UK GDPR Art 6(1)(d))"
+    VITAL_INTERESTS = (
+        "vital_interests",
+        "Protecting someone's vital interests (UK GDPR Art 6(1)(d))",
+    )
     PUBLIC_TASK = "public_task", "Statutory duty or public task (UK GDPR Art 6(1)(e))"
     RISK_OF_HARM = "risk_of_harm", "Seeking consent would put someone at greater risk"
 
@@ -61,14 +67,20 @@ class Contact(models.Model):
         PUBLIC = "public", "A member of the public (phone call)"
 
     reference = models.CharField(max_length=20, unique=True, null=True, blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.PRACTITIONER)
     caller_name = models.CharField(max_length=200, blank=True)
     caller_phone = models.CharField(max_length=40, blank=True)
     caller_relationship = models.CharField(max_length=200, blank=True)
 
-    referrer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="referrals_made")
-    referrer_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="referrals_made")
+    referrer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="referrals_made"
+    )
+    referrer_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="referrals_made"
+    )
 
     concerns = models.JSONField(default=list, blank=True)
     what_happened = models.TextField("What happened", blank=True)
@@ -84,7 +96,11 @@ class Contact(models.Model):
 
     # Triage
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts_assigned"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts_assigned",
     )
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
     rag_rationale = models.TextField(blank=True)
@@ -154,7 +170,9 @@ class Subject(models.Model):
     school_or_gp = models.CharField("School or GP", max_length=200, blank=True)
     nhs_number = models.CharField("NHS number", max_length=10, blank=True)
     other_identifiers = models.CharField(max_length=300, blank=True)
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="subjects")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="subjects"
+    )
     link = models.CharField(max_length=20, choices=Link.choices, default=Link.UNREVIEWED)
 
     class Meta:
@@ -187,7 +205,9 @@ class Decision(models.Model):
     feedback_to_referrer = models.TextField(
         help_text="What the referrer and the agencies that answered need to know: not the whole record."
     )
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField()
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -203,7 +223,9 @@ class TimelineEntry(models.Model):
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     actor_agency = models.CharField(max_length=200, blank=True)
     summary = models.CharField(max_length=300)
     detail = models.TextField(blank=True)

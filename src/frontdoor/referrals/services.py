@@ -22,25 +22,48 @@ from frontdoor.people.models import Person
 from .models import Concern, Consent, Contact, Decision, Rag, Subject, TimelineEntry
 
 DRAFT_FIELDS = (
-    "source", "caller_name", "caller_phone", "caller_relationship", "concerns", "what_happened",
-    "professional_opinion", "crime_alleged", "immediate_danger", "consent", "lawful_basis",
+    "source",
+    "caller_name",
+    "caller_phone",
+    "caller_relationship",
+    "concerns",
+    "what_happened",
+    "professional_opinion",
+    "crime_alleged",
+    "immediate_danger",
+    "consent",
+    "lawful_basis",
     "lawful_basis_detail",
 )
 SUBJECT_FIELDS = (
-    "role", "given_names", "family_name", "date_of_birth", "estimated_age", "sex", "address",
-    "postcode", "school_or_gp", "nhs_number", "other_identifiers",
+    "role",
+    "given_names",
+    "family_name",
+    "date_of_birth",
+    "estimated_age",
+    "sex",
+    "address",
+    "postcode",
+    "school_or_gp",
+    "nhs_number",
+    "other_identifiers",
 )
 
 
 def timeline_add(*, contact: Contact, by, summary: str, detail: str = "", at=None) -> TimelineEntry:
     agency = getattr(by, "agency", None)
     return TimelineEntry.objects.create(
-        contact=contact, at=at or timezone.now(), actor=by if getattr(by, "pk", None) else None,
-        actor_agency=str(agency) if agency else "", summary=summary[:300], detail=detail,
+        contact=contact,
+        at=at or timezone.now(),
+        actor=by if getattr(by, "pk", None) else None,
+        actor_agency=str(agency) if agency else "",
+        summary=summary[:300],
+        detail=detail,
     )
 
 
 # Drafting --------------------------------------------------------------------------------
+
 
 def contact_start(*, by, source: str = Contact.Source.PRACTITIONER) -> Contact:
     with transaction.atomic():
@@ -59,12 +82,19 @@ def contact_update_draft(*, contact: Contact, by, changes: dict[str, Any]) -> Co
         for field, value in changes.items():
             setattr(contact, field, value)
         contact.save(update_fields=sorted(changes))
-        audit_record(actor=by, verb=Verb.CHANGE, obj=contact, reason="Edited a draft referral",
-                     details={"fields": sorted(changes)})
+        audit_record(
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=contact,
+            reason="Edited a draft referral",
+            details={"fields": sorted(changes)},
+        )
     return contact
 
 
-def subject_save(*, contact: Contact, by, data: dict[str, Any], subject: Subject | None = None) -> Subject:
+def subject_save(
+    *, contact: Contact, by, data: dict[str, Any], subject: Subject | None = None
+) -> Subject:
     unknown = set(data) - set(SUBJECT_FIELDS)
     if unknown:
         raise ValueError(f"not subject fields: {sorted(unknown)}")
@@ -76,8 +106,12 @@ def subject_save(*, contact: Contact, by, data: dict[str, Any], subject: Subject
             setattr(subject, field, value)
         adding = subject.pk is None
         subject.save()
-        audit_record(actor=by, verb=Verb.CREATE if adding else Verb.CHANGE, obj=subject,
-                     reason="Recorded a subject of a draft referral")
+        audit_record(
+            actor=by,
+            verb=Verb.CREATE if adding else Verb.CHANGE,
+            obj=subject,
+            reason="Recorded a subject of a draft referral",
+        )
     return subject
 
 
@@ -85,7 +119,12 @@ def subject_remove(*, subject: Subject, by) -> None:
     if subject.contact.status != Contact.Status.DRAFT:
         raise ValidationError("This referral has been sent and can no longer be changed.")
     with transaction.atomic():
-        audit_record(actor=by, verb=Verb.DELETE, obj=subject, reason="Removed a subject from a draft referral")
+        audit_record(
+            actor=by,
+            verb=Verb.DELETE,
+            obj=subject,
+            reason="Removed a subject from a draft referral",
+        )
         subject.delete()
 
 
@@ -139,23 +178,37 @@ def contact_submit(*, contact: Contact, by) -> Contact:
         locked.reference = _next_reference(now)
         if locked.immediate_danger:
             locked.rag = Rag.RED
-            locked.rag_rationale = "Marked red when sent: the referrer said someone is in immediate danger."
+            locked.rag_rationale = (
+                "Marked red when sent: the referrer said someone is in immediate danger."
+            )
             locked.rated_at = now
         provisional = locked.rag or Rag.AMBER
         locked.decision_due_at = deadline(now, *settings.FRONTDOOR_TRIAGE_DEADLINES[provisional])
         locked.version = F("version") + 1
         locked.save()
         locked.refresh_from_db()
-        audit_record(actor=by, verb=Verb.CREATE, obj=locked, reason="Sent a referral to the front door",
-                     recipients=["Front door (hub)"])
-        timeline_add(contact=locked, by=by, summary=f"Referral sent by {by} ({by.agency})",
-                     detail=f"Decision due by {timezone.localtime(locked.decision_due_at):%d %b %Y %H:%M}")
+        audit_record(
+            actor=by,
+            verb=Verb.CREATE,
+            obj=locked,
+            reason="Sent a referral to the front door",
+            recipients=["Front door (hub)"],
+        )
+        timeline_add(
+            contact=locked,
+            by=by,
+            summary=f"Referral sent by {by} ({by.agency})",
+            detail=f"Decision due by {timezone.localtime(locked.decision_due_at):%d %b %Y %H:%M}",
+        )
         if locked.immediate_danger:
-            timeline_add(contact=locked, by=by, summary="Marked red: someone is in immediate danger")
+            timeline_add(
+                contact=locked, by=by, summary="Marked red: someone is in immediate danger"
+            )
     return locked
 
 
 # Hub work --------------------------------------------------------------------------------
+
 
 def _locked_for_update(contact: Contact, expected_version: int) -> Contact:
     locked = Contact.objects.select_for_update().get(pk=contact.pk)
@@ -183,16 +236,25 @@ def contact_triage(
         locked.rated_by, locked.rated_at = by, timezone.now()
         locked.assigned_to = assign_to or locked.assigned_to or by
         locked.status = Contact.Status.TRIAGED
-        locked.decision_due_at = deadline(locked.submitted_at, *settings.FRONTDOOR_TRIAGE_DEADLINES[rag])
+        locked.decision_due_at = deadline(
+            locked.submitted_at, *settings.FRONTDOOR_TRIAGE_DEADLINES[rag]
+        )
         locked.version += 1
         locked.save()
-        audit_record(actor=by, verb=Verb.CHANGE, obj=locked, reason="Triaged a contact",
-                     details={"rag": rag, "previous": previous})
+        audit_record(
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=locked,
+            reason="Triaged a contact",
+            details={"rag": rag, "previous": previous},
+        )
         timeline_add(
-            contact=locked, by=by,
-            summary=f"Rated {Rag(rag).label.lower()}" + (f" (was {previous})" if previous and previous != rag else ""),
+            contact=locked,
+            by=by,
+            summary=f"Rated {Rag(rag).label.lower()}"
+            + (f" (was {previous})" if previous and previous != rag else ""),
             detail=f"{rationale}\nDecision due by {timezone.localtime(locked.decision_due_at):%d %b %Y %H:%M}. "
-                   f"Assigned to {locked.assigned_to}.",
+            f"Assigned to {locked.assigned_to}.",
         )
     return locked
 
@@ -208,11 +270,18 @@ def contact_accept_for_social_care(*, contact: Contact, by, expected_version: in
         locked.statutory_due_at = deadline(now, *settings.FRONTDOOR_STATUTORY_DECISION)
         locked.version += 1
         locked.save()
-        audit_record(actor=by, verb=Verb.CHANGE, obj=locked, reason="Accepted as a referral to children's social care")
+        audit_record(
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=locked,
+            reason="Accepted as a referral to children's social care",
+        )
         timeline_add(
-            contact=locked, by=by, summary="Accepted as a referral to children's social care",
+            contact=locked,
+            by=by,
+            summary="Accepted as a referral to children's social care",
             detail="Working Together: decide the type of response and tell the referrer by "
-                   f"{timezone.localtime(locked.statutory_due_at):%d %b %Y %H:%M}.",
+            f"{timezone.localtime(locked.statutory_due_at):%d %b %Y %H:%M}.",
         )
     return locked
 
@@ -222,10 +291,15 @@ def subject_link(*, subject: Subject, by, person: Person | None) -> Subject:
     with transaction.atomic():
         if person is None:
             person = Person.objects.create(
-                given_names=subject.given_names, family_name=subject.family_name,
-                date_of_birth=subject.date_of_birth, date_of_birth_estimated=subject.date_of_birth is None,
-                sex=subject.sex, nhs_number=subject.nhs_number, address=subject.address,
-                postcode=subject.postcode, created_by=by,
+                given_names=subject.given_names,
+                family_name=subject.family_name,
+                date_of_birth=subject.date_of_birth,
+                date_of_birth_estimated=subject.date_of_birth is None,
+                sex=subject.sex,
+                nhs_number=subject.nhs_number,
+                address=subject.address,
+                postcode=subject.postcode,
+                created_by=by,
             )
             subject.link = Subject.Link.NEW
             summary = f"{subject} confirmed as a new person"
@@ -234,14 +308,25 @@ def subject_link(*, subject: Subject, by, person: Person | None) -> Subject:
             summary = f"{subject} linked to a known person ({person}, index number {person.pk})"
         subject.person = person
         subject.save(update_fields=["person", "link"])
-        audit_record(actor=by, verb=Verb.CHANGE, obj=subject, reason="Checked whether a subject is already known",
-                     details={"person": person.pk, "link": subject.link})
+        audit_record(
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=subject,
+            reason="Checked whether a subject is already known",
+            details={"person": person.pk, "link": subject.link},
+        )
         timeline_add(contact=subject.contact, by=by, summary=summary)
     return subject
 
 
 def contact_decide(
-    *, contact: Contact, by, expected_version: int, outcome: str, rationale: str, feedback: str,
+    *,
+    contact: Contact,
+    by,
+    expected_version: int,
+    outcome: str,
+    rationale: str,
+    feedback: str,
     signpost_to: str = "",
 ) -> Decision:
     if outcome not in Decision.Outcome.values:
@@ -256,19 +341,36 @@ def contact_decide(
             raise ConflictError("This contact has already been decided.")
         now = timezone.now()
         decision = Decision.objects.create(
-            contact=locked, outcome=outcome, rationale=rationale, feedback_to_referrer=feedback,
-            signpost_to=signpost_to, decided_by=by, decided_at=now,
+            contact=locked,
+            outcome=outcome,
+            rationale=rationale,
+            feedback_to_referrer=feedback,
+            signpost_to=signpost_to,
+            decided_by=by,
+            decided_at=now,
         )
         needs_sign_off = locked.is_red
-        locked.status = Contact.Status.AWAITING_SIGN_OFF if needs_sign_off else Contact.Status.DECIDED
+        locked.status = (
+            Contact.Status.AWAITING_SIGN_OFF if needs_sign_off else Contact.Status.DECIDED
+        )
         locked.version += 1
         if not needs_sign_off:
             locked.decided_at = now
         locked.save()
-        audit_record(actor=by, verb=Verb.CHANGE, obj=locked, reason="Recorded the front door's decision",
-                     details={"outcome": outcome})
-        timeline_add(contact=locked, by=by, summary=f"Decision: {decision.get_outcome_display()}",
-                     detail=rationale + ("\nRed contact: waiting for a hub manager's sign-off." if needs_sign_off else ""))
+        audit_record(
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=locked,
+            reason="Recorded the front door's decision",
+            details={"outcome": outcome},
+        )
+        timeline_add(
+            contact=locked,
+            by=by,
+            summary=f"Decision: {decision.get_outcome_display()}",
+            detail=rationale
+            + ("\nRed contact: waiting for a hub manager's sign-off." if needs_sign_off else ""),
+        )
         if not needs_sign_off:
             _close_the_loop(locked, decision, by)
     return decision
@@ -301,36 +403,60 @@ def _close_the_loop(contact: Contact, decision: Decision, by) -> None:
         f"The front door has decided what happens next for referral {contact.reference}.\n\n"
         f"Decision: {decision.get_outcome_display()}\n\n{decision.feedback_to_referrer}"
     )
-    outbox_write(recipient=contact.referrer, subject=subject, body=body,
-                 dedupe_key=f"contact-{contact.pk}-outcome-referrer",
-                 link=reverse("referrals:mine_detail", args=[contact.pk]))
-    recipients = [str(contact.referrer_agency)]
-    answered = InformationRequest.objects.filter(contact=contact, answered_by__isnull=False).select_related(
-        "answered_by", "to_agency"
+    outbox_write(
+        recipient=contact.referrer,
+        subject=subject,
+        body=body,
+        dedupe_key=f"contact-{contact.pk}-outcome-referrer",
+        link=reverse("referrals:mine_detail", args=[contact.pk]),
     )
+    recipients = [str(contact.referrer_agency)]
+    answered = InformationRequest.objects.filter(
+        contact=contact, answered_by__isnull=False
+    ).select_related("answered_by", "to_agency")
     for request in answered:
         outbox_write(
-            recipient=request.answered_by, subject=f"Outcome of the request you answered ({contact.reference})",
+            recipient=request.answered_by,
+            subject=f"Outcome of the request you answered ({contact.reference})",
             body=f"Thank you for answering the front door's request.\n\nDecision: {decision.get_outcome_display()}\n\n"
-                 f"{decision.feedback_to_referrer}",
-            dedupe_key=f"request-{request.pk}-outcome", link=reverse("sharing:detail", args=[request.pk]),
+            f"{decision.feedback_to_referrer}",
+            dedupe_key=f"request-{request.pk}-outcome",
+            link=reverse("sharing:detail", args=[request.pk]),
         )
         recipients.append(str(request.to_agency))
     now = timezone.now()
     Contact.objects.filter(pk=contact.pk).update(referrer_told_at=now)
     contact.referrer_told_at = now
-    audit_record(actor=by, verb=Verb.DISCLOSE, obj=contact, reason="Told the referrer and answering agencies the outcome",
-                 recipients=sorted(set(recipients)), details={"shared": ["decision", "feedback"]})
-    timeline_add(contact=contact, by=by, summary="Outcome sent to the referrer" +
-                 (f" and {len(answered)} answering agenc{'y' if len(answered) == 1 else 'ies'}" if answered else ""))
+    audit_record(
+        actor=by,
+        verb=Verb.DISCLOSE,
+        obj=contact,
+        reason="Told the referrer and answering agencies the outcome",
+        recipients=sorted(set(recipients)),
+        details={"shared": ["decision", "feedback"]},
+    )
+    timeline_add(
+        contact=contact,
+        by=by,
+        summary="Outcome sent to the referrer"
+        + (
+            f" and {len(answered)} answering agenc{'y' if len(answered) == 1 else 'ies'}"
+            if answered
+            else ""
+        ),
+    )
 
 
 def referrer_told_within_a_working_day(contacts) -> tuple[int, int]:
     """(told in time, decided) for the hub manager's loop-closing figure."""
     told = decided = 0
-    for contact in contacts.filter(decided_at__isnull=False).only("submitted_at", "referrer_told_at"):
+    for contact in contacts.filter(decided_at__isnull=False).only(
+        "submitted_at", "referrer_told_at"
+    ):
         decided += 1
-        if contact.referrer_told_at and contact.referrer_told_at <= deadline(contact.submitted_at, 1, "working_days"):
+        if contact.referrer_told_at and contact.referrer_told_at <= deadline(
+            contact.submitted_at, 1, "working_days"
+        ):
             told += 1
     return told, decided
 

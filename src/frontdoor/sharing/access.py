@@ -54,7 +54,10 @@ def _ask(practitioner, contact=None) -> bool:
 
 def request_for(practitioner, pk, permission: str = VIEW_REQUEST, *, reason: str | None = None):
     request = load_or_404(
-        InformationRequest.objects.select_related("contact", "to_agency", "requested_by", "answered_by"), pk=pk
+        InformationRequest.objects.select_related(
+            "contact", "to_agency", "requested_by", "answered_by"
+        ),
+        pk=pk,
     )
     if not may(practitioner, VIEW_REQUEST, request):
         raise Http404("No such record, or you may not see it.")
@@ -77,4 +80,6 @@ def inbox_for(practitioner):
     """Requests addressed to the practitioner's own agency (never another's)."""
     if not _view_inbox(practitioner):
         return InformationRequest.objects.none()
-    return InformationRequest.objects.filter(to_agency_id=practitioner.agency_id).select_related("contact")
+    return InformationRequest.objects.filter(to_agency_id=practitioner.agency_id).select_related(
+        "contact"
+    )

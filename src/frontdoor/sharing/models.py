@@ -35,17 +35,25 @@ class InformationRequest(models.Model):
         NOTHING_KNOWN = "nothing_known", "Nothing known"
         DECLINED = "declined", "Declined"
 
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="information_requests")
-    to_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="information_requests")
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="information_requests"
+    )
+    to_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="information_requests"
+    )
     subjects = models.ManyToManyField(Subject, related_name="information_requests")
     window = models.CharField(max_length=5, choices=Window.choices)
     categories = models.JSONField(default=list)
     purpose = models.TextField()
     lawful_basis = models.CharField(max_length=30, choices=LawfulBasis.choices)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     requested_at = models.DateTimeField()
     due_at = models.DateTimeField(db_index=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
     escalated_at = models.DateTimeField(null=True, blank=True)
 
     # The response: exactly the scoped categories, or nothing known, or a reasoned decline.

@@ -28,8 +28,15 @@ MAX_ANSWER_LENGTH = 20_000
 
 
 def request_create(
-    *, contact: Contact, by, to_agency: Agency, subjects: Iterable[Subject], window: str,
-    categories: Iterable[str], purpose: str, lawful_basis: str,
+    *,
+    contact: Contact,
+    by,
+    to_agency: Agency,
+    subjects: Iterable[Subject],
+    window: str,
+    categories: Iterable[str],
+    purpose: str,
+    lawful_basis: str,
 ) -> InformationRequest:
     subjects, categories = list(subjects), list(dict.fromkeys(categories))
     problems = []
@@ -53,25 +60,42 @@ def request_create(
     due_at = deadline(now, *settings.FRONTDOOR_REQUEST_DEADLINES[contact.rag or Rag.AMBER])
     with transaction.atomic():
         request = InformationRequest.objects.create(
-            contact=contact, to_agency=to_agency, window=window, categories=categories, purpose=purpose,
-            lawful_basis=lawful_basis, requested_by=by, requested_at=now, due_at=due_at,
+            contact=contact,
+            to_agency=to_agency,
+            window=window,
+            categories=categories,
+            purpose=purpose,
+            lawful_basis=lawful_basis,
+            requested_by=by,
+            requested_at=now,
+            due_at=due_at,
         )
         request.subjects.set(subjects)
         audit_record(
-            actor=by, verb=Verb.DISCLOSE, obj=request, reason=f"Asked {to_agency} for information: {purpose}",
-            recipients=[str(to_agency)], details={"subjects": [s.pk for s in subjects], "categories": categories,
-                                                  "window": window},
+            actor=by,
+            verb=Verb.DISCLOSE,
+            obj=request,
+            reason=f"Asked {to_agency} for information: {purpose}",
+            recipients=[str(to_agency)],
+            details={
+                "subjects": [s.pk for s in subjects],
+                "categories": categories,
+                "window": window,
+            },
         )
         timeline_add(
-            contact=contact, by=by, summary=f"Information requested from {to_agency}",
+            contact=contact,
+            by=by,
+            summary=f"Information requested from {to_agency}",
             detail=f"{Window(window).label}; {', '.join(request.category_labels())}. "
-                   f"Due by {timezone.localtime(due_at):%d %b %Y %H:%M}.",
+            f"Due by {timezone.localtime(due_at):%d %b %Y %H:%M}.",
         )
         for practitioner in _answerers(to_agency):
             outbox_write(
-                recipient=practitioner, subject=f"Information request from the front door ({contact.reference})",
+                recipient=practitioner,
+                subject=f"Information request from the front door ({contact.reference})",
                 body=f"The front door asks {to_agency} what it knows. Please answer by "
-                     f"{timezone.localtime(due_at):%d %b %Y %H:%M}.",
+                f"{timezone.localtime(due_at):%d %b %Y %H:%M}.",
                 dedupe_key=f"request-{request.pk}-asked-{practitioner.pk}",
                 link=reverse("sharing:detail", args=[request.pk]),
             )
@@ -80,7 +104,9 @@ def request_create(
 
 def _answerers(agency: Agency):
     return Practitioner.objects.filter(
-        agency=agency, is_active=True, role__in=[Role.FRONTLINE, Role.HUB_PRACTITIONER, Role.HUB_MANAGER]
+        agency=agency,
+        is_active=True,
+        role__in=[Role.FRONTLINE, Role.HUB_PRACTITIONER, Role.HUB_MANAGER],
     )
 
 
@@ -100,26 +126,39 @@ def request_answer(
     """Answer exactly the categories asked for; anything outside the scope is refused."""
     outside = set(answers) - set(request.categories)
     if outside:
-        raise ValidationError("Answer only what was asked: this request did not ask about " + ", ".join(sorted(outside)))
+        raise ValidationError(
+            "Answer only what was asked: this request did not ask about "
+            + ", ".join(sorted(outside))
+        )
     cleaned = {k: str(v).strip() for k, v in answers.items() if str(v).strip()}
     if not cleaned:
         raise ValidationError("Answer at least one question, or say that nothing is known")
     if any(len(v) > MAX_ANSWER_LENGTH for v in cleaned.values()):
         raise ValidationError(f"Each answer must be {MAX_ANSWER_LENGTH:,} characters or fewer")
-    return _finish(request, by, expected_version, InformationRequest.Status.ANSWERED, answers=cleaned)
+    return _finish(
+        request, by, expected_version, InformationRequest.Status.ANSWERED, answers=cleaned
+    )
 
 
-def request_nothing_known(*, request: InformationRequest, by, expected_version: int) -> InformationRequest:
+def request_nothing_known(
+    *, request: InformationRequest, by, expected_version: int
+) -> InformationRequest:
     return _finish(request, by, expected_version, InformationRequest.Status.NOTHING_KNOWN)
 
 
-def request_decline(*, request: InformationRequest, by, expected_version: int, reason: str) -> InformationRequest:
+def request_decline(
+    *, request: InformationRequest, by, expected_version: int, reason: str
+) -> InformationRequest:
     if not reason.strip():
         raise ValidationError("Give the reason for not sharing")
-    return _finish(request, by, expected_version, InformationRequest.Status.DECLINED, reason=reason.strip())
+    return _finish(
+        request, by, expected_version, InformationRequest.Status.DECLINED, reason=reason.strip()
+    )
 
 
-def _finish(request, by, expected_version, status, *, answers=None, reason="") -> InformationRequest:
+def _finish(
+    request, by, expected_version, status, *, answers=None, reason=""
+) -> InformationRequest:
     with transaction.atomic():
         locked = _lock_open(request, expected_version)
         locked.status = status
@@ -129,21 +168,28 @@ def _finish(request, by, expected_version, status, *, answers=None, reason="") -
         locked.version += 1
         locked.save()
         if status == InformationRequest.Status.DECLINED:
-            audit_record(actor=by, verb=Verb.DECLINE, obj=locked, reason=reason, recipients=[HUB_RECIPIENT])
+            audit_record(
+                actor=by, verb=Verb.DECLINE, obj=locked, reason=reason, recipients=[HUB_RECIPIENT]
+            )
             summary = f"{locked.to_agency} declined to share"
         else:
             audit_record(
-                actor=by, verb=Verb.DISCLOSE, obj=locked,
+                actor=by,
+                verb=Verb.DISCLOSE,
+                obj=locked,
                 reason="Answered an information request from the front door",
-                recipients=[HUB_RECIPIENT], details={"categories": sorted(locked.answers), "status": status},
+                recipients=[HUB_RECIPIENT],
+                details={"categories": sorted(locked.answers), "status": status},
             )
             summary = f"{locked.to_agency} answered" + (": nothing known" if not answers else "")
         timeline_add(contact=locked.contact, by=by, summary=summary, detail=reason)
         if locked.requested_by_id:
             outbox_write(
-                recipient=locked.requested_by, subject=f"{summary} ({locked.contact.reference})",
-                body=f"{summary}. Open the contact to read it.", dedupe_key=f"request-{locked.pk}-finished",
-                link=reverse("referrals:contact", args=[locked.contact_id]),
+                recipient=locked.requested_by,
+                subject=f"{summary} ({locked.contact.reference})",
+                body=f"{summary}. Open the contact to read it.",
+                dedupe_key=f"request-{locked.pk}-finished",
+                link=reverse("hub:contact", args=[locked.contact_id]),
             )
     return locked
 
@@ -157,21 +203,30 @@ def requests_escalate_overdue(*, now=None) -> int:
     ).select_related("contact", "to_agency")
     for request in overdue:
         with transaction.atomic():
-            updated = InformationRequest.objects.filter(pk=request.pk, escalated_at__isnull=True).update(escalated_at=now)
+            updated = InformationRequest.objects.filter(
+                pk=request.pk, escalated_at__isnull=True
+            ).update(escalated_at=now)
             if not updated:
                 continue
             managers = Practitioner.objects.filter(
-                agency=request.to_agency, is_active=True, role__in=[Role.HUB_MANAGER, Role.PARTNERSHIP_MANAGER]
+                agency=request.to_agency,
+                is_active=True,
+                role__in=[Role.HUB_MANAGER, Role.PARTNERSHIP_MANAGER],
             )
             for manager in managers:
                 outbox_write(
-                    recipient=manager, subject=f"Overdue information request ({request.contact.reference})",
+                    recipient=manager,
+                    subject=f"Overdue information request ({request.contact.reference})",
                     body=f"A request from the front door to {request.to_agency} was due by "
-                         f"{timezone.localtime(request.due_at):%d %b %Y %H:%M} and has not been answered.",
+                    f"{timezone.localtime(request.due_at):%d %b %Y %H:%M} and has not been answered.",
                     dedupe_key=f"request-{request.pk}-escalated-{manager.pk}",
                     link=reverse("sharing:detail", args=[request.pk]),
                 )
-            timeline_add(contact=request.contact, by=None, at=now,
-                         summary=f"Request to {request.to_agency} overdue: escalated to its managers")
+            timeline_add(
+                contact=request.contact,
+                by=None,
+                at=now,
+                summary=f"Request to {request.to_agency} overdue: escalated to its managers",
+            )
             count += 1
     return count

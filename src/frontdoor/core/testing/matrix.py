@@ -64,7 +64,67 @@ def build_world() -> World:
         last_name="Quillfeather",
         email="zebedee.quillfeather@involved.example",
     )
+    add_front_door_objects(world)
     return world
+
+
+SECRET_INCIDENT = "Tell-tale: the Quillfeather kitchen incident"
+
+
+def add_front_door_objects(world: World) -> None:
+    """A sent contact and a draft by a referrer at the involved agency, and a request to it.
+
+    The referrer is not one of the role personas: a contact is visible to its referrer and
+    to the hub, not to the referrer's colleagues (need to know).
+    """
+    from datetime import date
+
+    from frontdoor.referrals import services as referrals
+    from frontdoor.referrals.models import Concern, Consent, Subject
+    from frontdoor.sharing.models import Category, Window
+    from frontdoor.sharing.services import request_create
+
+    referrer = PractitionerFactory(
+        username="matrix.referrer", agency=world.involved, role=Role.FRONTLINE
+    )
+    contact = referrals.contact_start(by=referrer)
+    referrals.contact_update_draft(
+        contact=contact,
+        by=referrer,
+        changes={
+            "concerns": [Concern.DOMESTIC_ABUSE],
+            "what_happened": SECRET_INCIDENT,
+            "crime_alleged": True,
+            "immediate_danger": False,
+            "consent": Consent.GIVEN,
+        },
+    )
+    child = referrals.subject_save(
+        contact=contact,
+        by=referrer,
+        data={
+            "role": Subject.Role.CHILD_AT_RISK,
+            "given_names": "Zara",
+            "family_name": "Quillfeather",
+            "date_of_birth": date(2018, 2, 28),
+        },
+    )
+    contact = referrals.contact_submit(contact=contact, by=referrer)
+    hub = world.personas[(Role.HUB_PRACTITIONER, False)]
+    request = request_create(
+        contact=contact,
+        by=hub,
+        to_agency=world.involved,
+        subjects=[child],
+        window=Window.MONTHS_12,
+        categories=[Category.CHILD_PROTECTION],
+        purpose="Matrix check",
+        lawful_basis="safeguarding",
+    )
+    draft = referrals.contact_start(by=referrer)
+    world.objects.update(
+        referrer=referrer, contact=contact, child=child, request=request, draft=draft
+    )
 
 
 @dataclass(frozen=True)

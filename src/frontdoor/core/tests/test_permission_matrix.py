@@ -1,6 +1,7 @@
 """Every URL × every role × an involved and an uninvolved agency (SECURITY.md promises 1-3)."""
 
 import importlib
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -19,11 +20,10 @@ def frontdoor_apps():
 def all_endpoints():
     endpoints = []
     for config in frontdoor_apps():
-        try:
-            module = importlib.import_module(f"{config.name}.tests.matrix")
-        except ModuleNotFoundError:
-            continue
-        endpoints.extend(module.ENDPOINTS)
+        tests_dir = Path(config.path) / "tests"
+        for path in sorted(tests_dir.glob("matrix*.py")):
+            module = importlib.import_module(f"{config.name}.tests.{path.stem}")
+            endpoints.extend(module.ENDPOINTS)
     return endpoints
 
 
