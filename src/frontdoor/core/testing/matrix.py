@@ -68,7 +68,7 @@ def build_world() -> World:
     return world
 
 
-SECRET_INCIDENT = "Tell-tale: the Quillfeather kitchen incident"
+SECRET_INCIDENT = "Tell-tale: the Quillfeather kitchen incident"  # noqa: S105 (not a password)
 
 
 def add_front_door_objects(world: World) -> None:
