@@ -77,3 +77,19 @@ def deadline(start: datetime, amount: float, unit: str) -> datetime:
     if unit == "working_days":
         return add_working_time(start, working_day_length() * amount)
     raise ValueError(f"unknown unit {unit!r}; use one of {UNITS}")
+
+
+def clock_status(
+    started: datetime | None, due: datetime | None, now: datetime | None = None
+) -> str:
+    """'overdue', 'nearly' (less than the configured share of the time left) or 'ok'."""
+    if due is None:
+        return "ok"
+    now = now or timezone.now()
+    if now > due:
+        return "overdue"
+    if started is not None and due > started:
+        left = (due - now) / (due - started)
+        if left < settings.FRONTDOOR_NEARLY_LATE_FRACTION:
+            return "nearly"
+    return "ok"

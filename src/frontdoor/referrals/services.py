@@ -339,6 +339,8 @@ def contact_decide(
         locked = _locked_for_update(contact, expected_version)
         if locked.status in (Contact.Status.DECIDED, Contact.Status.AWAITING_SIGN_OFF):
             raise ConflictError("This contact has already been decided.")
+        if not locked.rag:
+            raise ValidationError("Rate the contact red, amber or green before deciding")
         now = timezone.now()
         decision = Decision.objects.create(
             contact=locked,

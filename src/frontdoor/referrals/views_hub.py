@@ -1,24 +1,267 @@
-from django.http import HttpResponse
+"""The hub's side of the front door: the queue, triage, linking, deciding and signing off."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from frontdoor.core.clock import clock_status
+from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
+from frontdoor.people.models import Person
+from frontdoor.people.search import possible_matches
+from frontdoor.sharing.models import InformationRequest
 
-from . import access
+from . import access, services
+from .forms_hub import DecisionForm, TriageForm, VersionForm
+from .models import Contact, Subject
+
+OPEN_STATUSES = (Contact.Status.SUBMITTED, Contact.Status.TRIAGED, Contact.Status.AWAITING_SIGN_OFF)
 
 
 @permission(access.VIEW_QUEUE)
 def queue(request):
-    return HttpResponse("queue")
+    now = timezone.now()
+    contacts = (
+        access.contacts_visible_to(request.user)
+        .filter(status__in=OPEN_STATUSES)
+        .select_related("referrer_agency", "assigned_to")
+        .annotate(
+            open_requests=Count(
+                "information_requests", filter=Q(information_requests__status="open")
+            ),
+            overdue_requests=Count(
+                "information_requests",
+                filter=Q(information_requests__status="open", information_requests__due_at__lt=now),
+            ),
+        )
+        .order_by("decision_due_at", "submitted_at")
+    )
+    show = request.GET.get("show", "all")
+    if show == "mine":
+        contacts = contacts.filter(assigned_to=request.user)
+    elif show == "late":
+        contacts = contacts.filter(Q(decision_due_at__lt=now) | Q(statutory_due_at__lt=now))
+    rows = [
+        {
+            "contact": c,
+            "clock": clock_status(c.submitted_at, c.decision_due_at, now),
+            "statutory_clock": clock_status(c.accepted_by_social_care_at, c.statutory_due_at, now)
+            if c.statutory_due_at
+            else None,
+        }
+        for c in contacts[:500]
+    ]
+    context = {"rows": rows, "show": show, "now": now}
+    if request.user.has_role("hub_manager"):
+        visible = access.contacts_visible_to(request.user)
+        told, decided = services.referrer_told_within_a_working_day(visible)
+        context.update(
+            breaches=visible.filter(status__in=OPEN_STATUSES, decision_due_at__lt=now).count(),
+            overdue_requests=InformationRequest.objects.filter(
+                status="open", due_at__lt=now
+            ).count(),
+            told=told,
+            decided=decided,
+            told_share=round(100 * told / decided) if decided else None,
+        )
+    return render(request, "referrals/hub_queue.html", context)
+
+
+def _page(request, contact, *, status=200, **forms):
+    """The contact page with whichever forms the request is showing (bound, with errors)."""
+    now = timezone.now()
+    subjects = list(contact.subjects.select_related("person"))
+    for subject in subjects:
+        subject.age = services.subject_age(subject)
+        subject.candidates = (
+            possible_matches(
+                given_names=subject.given_names,
+                family_name=subject.family_name,
+                date_of_birth=subject.date_of_birth,
+                postcode=subject.postcode,
+                nhs_number=subject.nhs_number,
+            )
+            if subject.link == Subject.Link.UNREVIEWED
+            else []
+        )
+    decided = contact.status in (Contact.Status.DECIDED, Contact.Status.AWAITING_SIGN_OFF)
+    requests = contact.information_requests.select_related("to_agency", "answered_by").order_by(
+        "due_at"
+    )
+    context = {
+        "contact": contact,
+        "subjects": subjects,
+        "requests": [
+            {
+                "request": r,
+                "clock": clock_status(r.requested_at, r.due_at, now)
+                if r.status == "open"
+                else "ok",
+            }
+            for r in requests
+        ],
+        "decision": getattr(contact, "decision", None),
+        "decided": decided,
+        "decision_clock": clock_status(contact.submitted_at, contact.decision_due_at, now),
+        "statutory_clock": clock_status(
+            contact.accepted_by_social_care_at, contact.statutory_due_at, now
+        ),
+        "timeline": contact.timeline.select_related("actor"),
+        "triage_form": forms.get("triage_form")
+        or TriageForm(
+            prefix="triage",
+            initial={
+                "rag": contact.rag,
+                "rationale": contact.rag_rationale,
+                "version": contact.version,
+                "assign_to": contact.assigned_to_id,
+            },
+        ),
+        "decision_form": forms.get("decision_form")
+        or DecisionForm(prefix="decision", initial={"version": contact.version}),
+        "has_child": any(s.is_child for s in subjects),
+        "can_sign_off": access.may(request.user, access.SIGN_OFF, contact),
+        "problem": forms.get("problem"),
+    }
+    return render(request, "referrals/hub_contact.html", context, status=status)
 
 
 @permission(access.HUB_WORK)
 def contact(request, pk):
-    access.contact_for(request.user, pk, access.HUB_WORK)
-    return HttpResponse("contact")
+    contact = access.contact_for(
+        request.user, pk, access.HUB_WORK, reason="Viewed a contact in the hub"
+    )
+    return _page(request, contact)
 
 
-triage = accept = decide = sign_off = contact
+def _attempt(request, contact, action, *, form_name=None, form=None, success=""):
+    """Run a service call; show a conflict (409) or a refusal (422) on the contact page."""
+    try:
+        action()
+    except ConflictError as conflict:
+        contact.refresh_from_db()
+        return _page(request, contact, status=409, problem=str(conflict))
+    except ValidationError as refusal:
+        if form is not None:
+            for message in refusal.messages:
+                form.add_error(None, message)
+            return _page(request, contact, status=422, **{form_name: form})
+        return _page(request, contact, status=422, problem=" ".join(refusal.messages))
+    messages.success(request, success)
+    return redirect("hub:contact", pk=contact.pk)
 
 
+@require_POST
+@permission(access.HUB_WORK)
+def triage(request, pk):
+    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+    form = TriageForm(request.POST, prefix="triage")
+    if not form.is_valid():
+        return _page(request, contact, status=422, triage_form=form)
+    data = form.cleaned_data
+    return _attempt(
+        request,
+        contact,
+        lambda: services.contact_triage(
+            contact=contact,
+            by=request.user,
+            expected_version=data["version"],
+            rag=data["rag"],
+            rationale=data["rationale"],
+            assign_to=data["assign_to"],
+        ),
+        form_name="triage_form",
+        form=form,
+        success=f"{contact.reference} rated {data['rag']}.",
+    )
+
+
+@require_POST
+@permission(access.HUB_WORK)
+def accept(request, pk):
+    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _page(request, contact, status=422, problem="Reload the page and try again.")
+    return _attempt(
+        request,
+        contact,
+        lambda: services.contact_accept_for_social_care(
+            contact=contact, by=request.user, expected_version=form.cleaned_data["version"]
+        ),
+        success="Accepted as a referral to children's social care: the 1 working day clock has started.",
+    )
+
+
+@require_POST
 @permission(access.HUB_WORK)
 def link_subject(request, pk, subject_pk):
-    return HttpResponse("link")
+    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+    subject = contact.subjects.filter(pk=subject_pk).first()
+    if subject is None:
+        return _page(
+            request, contact, status=422, problem="That person is not part of this contact."
+        )
+    choice = str(request.POST.get("person", ""))
+    person = Person.objects.filter(pk=int(choice)).first() if choice.isdigit() else None
+    if choice != "new" and person is None:
+        return _page(
+            request,
+            contact,
+            status=422,
+            problem="Choose a person from the list, or confirm a new person.",
+        )
+    services.subject_link(subject=subject, by=request.user, person=person)
+    messages.success(request, f"{subject} has been checked against the person index.")
+    return redirect("hub:contact", pk=contact.pk)
+
+
+@require_POST
+@permission(access.HUB_WORK)
+def decide(request, pk):
+    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+    form = DecisionForm(request.POST, prefix="decision")
+    if not form.is_valid():
+        return _page(request, contact, status=422, decision_form=form)
+    data = form.cleaned_data
+    return _attempt(
+        request,
+        contact,
+        lambda: services.contact_decide(
+            contact=contact,
+            by=request.user,
+            expected_version=data["version"],
+            outcome=data["outcome"],
+            rationale=data["rationale"],
+            feedback=data["feedback_to_referrer"],
+            signpost_to=data["signpost_to"],
+        ),
+        form_name="decision_form",
+        form=form,
+        success="Decision recorded."
+        + (
+            " A hub manager must sign it off before the referrer is told."
+            if contact.is_red
+            else " The referrer has been told."
+        ),
+    )
+
+
+@require_POST
+@permission(access.SIGN_OFF)
+def sign_off(request, pk):
+    contact = access.contact_for(request.user, pk, access.SIGN_OFF)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _page(request, contact, status=422, problem="Reload the page and try again.")
+    return _attempt(
+        request,
+        contact,
+        lambda: services.contact_sign_off(
+            contact=contact, by=request.user, expected_version=form.cleaned_data["version"]
+        ),
+        success="Decision signed off. The referrer and answering agencies have been told.",
+    )

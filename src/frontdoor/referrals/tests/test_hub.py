@@ -1,0 +1,302 @@
+"""The hub: the queue against the clock, triage, linking, deciding, sign-off and feedback."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core import mail
+from django.urls import reverse
+
+from frontdoor.agencies.roles import Role
+from frontdoor.audit.models import AuditEvent, Verb
+from frontdoor.core.models import OutboxMessage
+from frontdoor.core.outbox import outbox_deliver
+from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.people.models import Person
+from frontdoor.referrals import services
+from frontdoor.referrals.models import Concern, Consent, Contact, Subject
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+
+
+def make_contact(
+    referrer, *, danger=False, what="Shouting heard; neighbour called police at 22:10.", **subject
+):
+    contact = services.contact_start(by=referrer)
+    services.contact_update_draft(
+        contact=contact,
+        by=referrer,
+        changes={
+            "concerns": [Concern.DOMESTIC_ABUSE],
+            "what_happened": what,
+            "crime_alleged": True,
+            "immediate_danger": danger,
+            "consent": Consent.NOT_SOUGHT,
+            "lawful_basis": "safeguarding",
+        },
+    )
+    services.subject_save(
+        contact=contact,
+        by=referrer,
+        data={
+            "role": Subject.Role.CHILD_AT_RISK,
+            "given_names": "Maisie",
+            "family_name": "O'Connor-Dube",
+            "date_of_birth": date(2017, 6, 1),
+            "postcode": "PR1 2AB",
+            **subject,
+        },
+    )
+    return services.contact_submit(contact=contact, by=referrer)
+
+
+@pytest.fixture
+def hub(social_care):
+    return PractitionerFactory(
+        username="hub",
+        agency=social_care,
+        role=Role.HUB_PRACTITIONER,
+        first_name="Hana",
+        last_name="Hub",
+    )
+
+
+@pytest.fixture
+def manager(social_care):
+    return PractitionerFactory(username="manager", agency=social_care, role=Role.HUB_MANAGER)
+
+
+def triage_post(contact, rag="amber", rationale="Children present at a DA incident."):
+    return {"triage-rag": rag, "triage-rationale": rationale, "triage-version": contact.version}
+
+
+def decide_post(contact, outcome="strategy"):
+    return {
+        "decision-outcome": outcome,
+        "decision-rationale": "Risk of significant harm.",
+        "decision-feedback_to_referrer": "A strategy discussion will be held today.",
+        "decision-signpost_to": "",
+        "decision-version": contact.version,
+    }
+
+
+def test_the_queue_lists_open_contacts_nearest_deadline_first(signed_in, hub, officer):
+    with time_machine.travel(datetime(2026, 11, 23, 9, 30, tzinfo=LONDON), tick=False):
+        later = make_contact(officer)
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
+        urgent = make_contact(officer, danger=True)
+    page = signed_in(hub).get(reverse("hub:queue")).content.decode()
+    assert page.index(urgent.reference) < page.index(later.reference)
+    assert "Overdue" in page
+
+
+def test_a_red_rating_sets_a_four_working_hour_deadline_from_receipt(signed_in, hub, officer):
+    with time_machine.travel(datetime(2026, 11, 27, 15, 0, tzinfo=LONDON), tick=False):  # Friday
+        contact = make_contact(officer)
+        response = signed_in(hub).post(
+            reverse("hub:triage", args=[contact.pk]), triage_post(contact, "red")
+        )
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.rag == "red"
+    assert contact.decision_due_at == datetime(2026, 11, 30, 11, 0, tzinfo=LONDON)
+    assert contact.assigned_to == hub
+    assert contact.timeline.filter(summary__startswith="Rated red").exists()
+
+
+def test_two_people_triaging_at_once_the_second_gets_a_conflict(
+    signed_in, hub, officer, social_care
+):
+    contact = make_contact(officer)
+    other = PractitionerFactory(agency=social_care, role=Role.HUB_PRACTITIONER)
+    stale = triage_post(contact, "green", "Second opinion")
+    signed_in(hub).post(reverse("hub:triage", args=[contact.pk]), triage_post(contact, "amber"))
+    from django.test import Client
+
+    from frontdoor.core.testing.factories import sign_in
+
+    second = Client()
+    sign_in(second, other)
+    response = second.post(reverse("hub:triage", args=[contact.pk]), stale)
+    assert response.status_code == 409
+    assert "Someone else updated this contact" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.rag == "amber"
+
+
+def test_triage_without_a_rating_or_reason_is_refused(signed_in, hub, officer):
+    contact = make_contact(officer)
+    response = signed_in(hub).post(
+        reverse("hub:triage", args=[contact.pk]), {"triage-version": contact.version}
+    )
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "Select red, amber or green" in body
+    assert "Enter why you chose this rating" in body
+    contact.refresh_from_db()
+    assert contact.rag == ""
+
+
+def test_accepting_for_social_care_starts_the_one_working_day_clock(signed_in, hub, officer):
+    with time_machine.travel(datetime(2026, 11, 25, 10, 0, tzinfo=LONDON), tick=False):
+        contact = make_contact(officer)
+        signed_in(hub).post(reverse("hub:accept", args=[contact.pk]), {"version": contact.version})
+    contact.refresh_from_db()
+    assert contact.statutory_due_at == datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)
+
+
+def test_the_hub_links_a_subject_to_a_known_person_or_confirms_a_new_one(signed_in, hub, officer):
+    known = Person.objects.create(
+        given_names="Maisie",
+        family_name="O'Connor-Dube",
+        date_of_birth=date(2017, 6, 1),
+        postcode="PR1 2AB",
+    )
+    contact = make_contact(officer)
+    client = signed_in(hub)
+    page = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    assert "same date of birth" in page
+    subject = contact.subjects.get()
+    client.post(reverse("hub:link_subject", args=[contact.pk, subject.pk]), {"person": known.pk})
+    subject.refresh_from_db()
+    assert (subject.person, subject.link) == (known, Subject.Link.LINKED)
+    other = make_contact(
+        officer, given_names="Noor", family_name="Haddad", date_of_birth=date(2019, 2, 28)
+    )
+    new_subject = other.subjects.get()
+    client.post(reverse("hub:link_subject", args=[other.pk, new_subject.pk]), {"person": "new"})
+    new_subject.refresh_from_db()
+    assert new_subject.link == Subject.Link.NEW
+    assert new_subject.person.family_name == "Haddad"
+    response = client.post(
+        reverse("hub:link_subject", args=[other.pk, new_subject.pk]), {"person": "99999"}
+    )
+    assert response.status_code == 422
+
+
+def test_a_decision_tells_the_referrer_once_by_message_and_email(signed_in, hub, officer):
+    contact = make_contact(officer)
+    client = signed_in(hub)
+    client.post(reverse("hub:triage", args=[contact.pk]), triage_post(contact))
+    contact.refresh_from_db()
+    response = client.post(reverse("hub:decide", args=[contact.pk]), decide_post(contact))
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.DECIDED
+    assert contact.referrer_told_at is not None
+    message = OutboxMessage.objects.get(recipient=officer)
+    assert "strategy discussion will be held today" in message.body
+    assert "Risk of significant harm" not in message.body  # the rationale stays in the hub
+    assert outbox_deliver() == 1
+    assert outbox_deliver() == 0
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [officer.email]
+    disclosure = AuditEvent.objects.get(verb=Verb.DISCLOSE, object_type="referrals.contact")
+    assert officer.agency.name in disclosure.recipients
+
+
+def test_an_unrated_contact_cannot_be_decided(signed_in, hub, officer):
+    contact = make_contact(officer)
+    response = signed_in(hub).post(reverse("hub:decide", args=[contact.pk]), decide_post(contact))
+    assert response.status_code == 422
+    assert "Rate the contact" in response.content.decode()
+
+
+def test_a_red_decision_waits_for_a_hub_managers_sign_off(signed_in, hub, manager, officer, client):
+    contact = make_contact(officer, danger=True)
+    hub_client = signed_in(hub)
+    hub_client.post(reverse("hub:decide", args=[contact.pk]), decide_post(contact))
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.AWAITING_SIGN_OFF
+    assert not OutboxMessage.objects.filter(recipient=officer).exists()
+    assert (
+        hub_client.post(
+            reverse("hub:sign_off", args=[contact.pk]), {"version": contact.version}
+        ).status_code
+        == 403
+    )
+    from django.test import Client
+
+    from frontdoor.core.testing.factories import sign_in
+
+    manager_client = Client()
+    sign_in(manager_client, manager)
+    response = manager_client.post(
+        reverse("hub:sign_off", args=[contact.pk]), {"version": contact.version}
+    )
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.DECIDED
+    assert contact.decision.signed_off_by == manager
+    assert OutboxMessage.objects.filter(recipient=officer).count() == 1
+
+
+def test_an_outbox_message_rolls_back_with_its_change(monkeypatch, hub, officer):
+    from django.db import DatabaseError
+
+    contact = make_contact(officer)
+    services.contact_triage(
+        contact=contact, by=hub, expected_version=contact.version, rag="green", rationale="x"
+    )
+    contact.refresh_from_db()
+    monkeypatch.setattr(
+        services, "timeline_add", lambda **kw: (_ for _ in ()).throw(DatabaseError("disk full"))
+    )
+    with pytest.raises(DatabaseError):
+        services.contact_decide(
+            contact=contact,
+            by=hub,
+            expected_version=contact.version,
+            outcome="nfa",
+            rationale="r",
+            feedback="f",
+        )
+    assert not OutboxMessage.objects.exists()
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.TRIAGED
+
+
+def test_hostile_text_on_the_contact_page_is_escaped(signed_in, hub, officer):
+    contact = make_contact(
+        officer, what="<script>alert('x')</script>", given_names="<img src=x onerror=alert(1)>"
+    )
+    page = signed_in(hub).get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    assert "<script>alert('x')</script>" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_viewing_a_contact_writes_one_audit_row(signed_in, hub, officer):
+    contact = make_contact(officer)
+    client = signed_in(hub)
+    before = AuditEvent.objects.filter(verb=Verb.VIEW).count()
+    client.get(reverse("hub:contact", args=[contact.pk]))
+    assert AuditEvent.objects.filter(verb=Verb.VIEW).count() == before + 1
+    event = AuditEvent.objects.filter(verb=Verb.VIEW).latest("id")
+    assert (event.actor, event.object_id) == (hub, str(contact.pk))
+
+
+def test_the_manager_sees_breaches_and_the_share_of_referrers_told(
+    signed_in, hub, manager, officer
+):
+    with time_machine.travel(datetime(2026, 11, 2, 10, 0, tzinfo=LONDON), tick=False):
+        late = make_contact(officer)
+        decided = make_contact(officer)
+        services.contact_triage(
+            contact=decided, by=hub, expected_version=decided.version, rag="green", rationale="r"
+        )
+        decided.refresh_from_db()
+        services.contact_decide(
+            contact=decided,
+            by=hub,
+            expected_version=decided.version,
+            outcome="nfa",
+            rationale="r",
+            feedback="No further action.",
+        )
+    page = signed_in(manager).get(reverse("hub:queue")).content.decode()
+    assert late.reference in page
+    assert 'data-testid="breaches">1<' in page
+    assert 'data-testid="told-share">100%<' in page
