@@ -6,6 +6,7 @@ from frontdoor.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
+    path("messages/", core_views.inbox_messages, name="messages"),
     path("sign-in/", signin.signin, name="signin"),
     path("sign-in/code/", signin.signin_code, name="signin_code"),
     path("sign-in/set-up/", signin.signin_setup, name="signin_setup"),

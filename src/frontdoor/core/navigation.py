@@ -20,6 +20,10 @@ class NavItem:
 # (label, URL name, permission or None for every signed-in practitioner)
 _ITEMS = [
     ("My work", "home", None),
+    ("Front door queue", "hub:queue", "referrals.view_queue"),
+    ("My referrals", "referrals:mine", "referrals.make"),
+    ("Information requests", "sharing:inbox", "sharing.view_inbox"),
+    ("Messages", "messages", None),
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
     ("Audit trail", "audit:list", "audit.view_trail"),
