@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from frontdoor.agencies.models import Agency, Area, Practitioner
+from frontdoor.demo.front_door import build_front_door
 from frontdoor.demo.generator import (
     DEMO_PASSWORD,
     DEMO_TOTP_KEY_HEX,
@@ -37,6 +38,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--contacts", type=int, default=36, help="How many demo referrals to make (default 36)."
+        )
         parser.add_argument(
             "--practitioners-per-agency",
             type=_non_negative,
@@ -98,6 +102,10 @@ class Command(BaseCommand):
                 f"{len(partnership.agencies)} agencies, {len(partnership.areas)} areas, "
                 f"{len(partnership.practitioners)} practitioners.\n"
             )
+        )
+        contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
+        self.stdout.write(
+            f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
         )
         self._print_sign_in(partnership.logins)
 
