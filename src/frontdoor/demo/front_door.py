@@ -210,7 +210,7 @@ def _one_contact(rng, referrer, moment, stage, hub_team, managers, partners, kno
             )
         referrals.contact_update_draft(contact=contact, by=author, changes=changes)
         subjects = []
-        for child in range(rng.randint(1, 3)):
+        for _ in range(rng.randint(1, 3)):
             reuse = known[rng.randrange(len(known))] if rng.random() < 0.25 else None
             given = reuse.given_names if reuse else _name(rng)[0]
             subjects.append(

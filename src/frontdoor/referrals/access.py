@@ -16,6 +16,7 @@ from .models import Contact
 MAKE_REFERRAL = "referrals.make"
 VIEW_CONTACT = "referrals.view_contact"
 EDIT_DRAFT = "referrals.edit_draft"
+VIEW_OWN_REFERRAL = "referrals.view_own_referral"
 VIEW_QUEUE = "referrals.view_queue"
 HUB_WORK = "referrals.hub_work"
 SIGN_OFF = "referrals.sign_off"
@@ -51,6 +52,14 @@ def _edit_draft(practitioner, contact=None) -> bool:
     if contact.referrer_id != practitioner.pk:
         return False
     return contact.status == Contact.Status.DRAFT
+
+
+@rule(VIEW_OWN_REFERRAL)
+def _view_own_referral(practitioner, contact=None) -> bool:
+    """The referrer's own view of what they sent and its outcome (the hub has its own)."""
+    if contact is None:
+        return practitioner.role in CASEWORK_ROLES
+    return contact.referrer_id == practitioner.pk
 
 
 @rule(HUB_WORK)

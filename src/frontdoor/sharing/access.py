@@ -38,18 +38,30 @@ def _view_request(practitioner, request=None) -> bool:
 
 @rule(RESPOND)
 def _respond(practitioner, request=None) -> bool:
+    """Who answers for the receiving agency. Whether the request is still open is the
+    service's business: a stale answer is a conflict (409), not a refusal (403)."""
     if not _view_inbox(practitioner):
         return False
     if request is None:
         return True
-    if request.to_agency_id != practitioner.agency_id:
-        return False
-    return request.status == InformationRequest.Status.OPEN
+    return request.to_agency_id == practitioner.agency_id
 
 
 @rule(ASK)
 def _ask(practitioner, contact=None) -> bool:
     return practitioner.role in HUB_ROLES
+
+
+def contact_for_asking(practitioner, pk, *, reason: str | None = None):
+    """The contact the hub asks about: 404 if the practitioner may not see it (need to know:
+    do not reveal that it exists), 403 if they see it but may not ask."""
+    from frontdoor.referrals import access as referrals_access
+
+    contact = referrals_access.contact_for(
+        practitioner, pk, referrals_access.HUB_WORK, reason=reason
+    )
+    require(practitioner, ASK, contact)
+    return contact
 
 
 def request_for(practitioner, pk, permission: str = VIEW_REQUEST, *, reason: str | None = None):
@@ -82,4 +94,17 @@ def inbox_for(practitioner):
         return InformationRequest.objects.none()
     return InformationRequest.objects.filter(to_agency_id=practitioner.agency_id).select_related(
         "contact"
+    )
+
+
+def inbox_viewed(practitioner, requests, *, reason: str) -> None:
+    """Record that a list of requests (subjects' names included) was read: one audit row."""
+    shown = [r.pk for r in requests]
+    audit_record(
+        actor=practitioner,
+        verb=Verb.VIEW,
+        object_type=InformationRequest._meta.label_lower,
+        object_repr=f"Inbox of {practitioner.agency}: {len(shown)} requests",
+        reason=reason,
+        details={"requests": shown},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -25,6 +26,18 @@ from .models import Category, InformationRequest, Window
 
 HUB_RECIPIENT = "Front door (hub)"
 MAX_ANSWER_LENGTH = 20_000
+
+
+def request_deadline_rule(contact: Contact) -> tuple[str, float, str]:
+    """(RAG rating that applies, amount, unit): an unrated contact is treated as amber."""
+    rag = contact.rag or Rag.AMBER
+    amount, unit = settings.FRONTDOOR_REQUEST_DEADLINES[rag]
+    return rag, amount, unit
+
+
+def request_due_at(contact: Contact, asked_at: datetime) -> datetime:
+    _, amount, unit = request_deadline_rule(contact)
+    return deadline(asked_at, amount, unit)
 
 
 def request_create(
@@ -57,7 +70,7 @@ def request_create(
     if problems:
         raise ValidationError(problems)
     now = timezone.now()
-    due_at = deadline(now, *settings.FRONTDOOR_REQUEST_DEADLINES[contact.rag or Rag.AMBER])
+    due_at = request_due_at(contact, now)
     with transaction.atomic():
         request = InformationRequest.objects.create(
             contact=contact,
@@ -100,6 +113,37 @@ def request_create(
                 link=reverse("sharing:detail", args=[request.pk]),
             )
     return request
+
+
+def requests_create(
+    *,
+    contact: Contact,
+    by,
+    to_agencies: Iterable[Agency],
+    subjects: Iterable[Subject],
+    window: str,
+    categories: Iterable[str],
+    purpose: str,
+    lawful_basis: str,
+) -> list[InformationRequest]:
+    """Ask several agencies the same question at once: one request each, all or nothing."""
+    to_agencies, subjects, categories = list(to_agencies), list(subjects), list(categories)
+    if not to_agencies:
+        raise ValidationError("Select at least one agency to ask")
+    with transaction.atomic():
+        return [
+            request_create(
+                contact=contact,
+                by=by,
+                to_agency=agency,
+                subjects=subjects,
+                window=window,
+                categories=categories,
+                purpose=purpose,
+                lawful_basis=lawful_basis,
+            )
+            for agency in dict.fromkeys(to_agencies)
+        ]
 
 
 def _answerers(agency: Agency):
