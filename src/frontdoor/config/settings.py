@@ -201,7 +201,18 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work (django-tasks). Production queues tasks in the database for
+# `manage.py db_worker`; development and the demo run them at once, in-process.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "FRONTDOOR_TASKS_BACKEND",
+            "django_tasks_db.DatabaseBackend"
+            if PRODUCTION
+            else "django_tasks.backends.immediate.ImmediateBackend",
+        )
+    }
+}
 
 LOGGING = {
     "version": 1,

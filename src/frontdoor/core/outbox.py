@@ -14,11 +14,19 @@ def outbox_write(
     *, recipient, subject: str, body: str, dedupe_key: str, link: str = ""
 ) -> OutboxMessage:
     """Idempotent: the same ``dedupe_key`` never makes a second message."""
-    message, _ = OutboxMessage.objects.get_or_create(
+    message, created = OutboxMessage.objects.get_or_create(
         dedupe_key=dedupe_key,
         defaults={"recipient": recipient, "subject": subject[:200], "body": body, "link": link},
     )
+    if created:
+        transaction.on_commit(_enqueue_delivery)
     return message
+
+
+def _enqueue_delivery() -> None:
+    from .tasks import deliver_outbox
+
+    deliver_outbox.enqueue()
 
 
 def outbox_deliver(*, limit: int = 200) -> int:

@@ -300,3 +300,24 @@ def test_the_manager_sees_breaches_and_the_share_of_referrers_told(
     assert late.reference in page
     assert 'data-testid="breaches">1<' in page
     assert 'data-testid="told-share">100%<' in page
+
+
+def test_messages_are_emailed_once_the_change_commits(
+    signed_in, hub, officer, django_capture_on_commit_callbacks
+):
+    contact = make_contact(officer)
+    services.contact_triage(
+        contact=contact, by=hub, expected_version=contact.version, rag="green", rationale="r"
+    )
+    contact.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.contact_decide(
+            contact=contact,
+            by=hub,
+            expected_version=contact.version,
+            outcome="nfa",
+            rationale="r",
+            feedback="No further action is needed.",
+        )
+    assert [m.to for m in mail.outbox] == [[officer.email]]
+    assert OutboxMessage.objects.get(recipient=officer).emailed_at is not None
