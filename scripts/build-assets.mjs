@@ -22,4 +22,6 @@ cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"))
 cpSync(join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "htmx.min.js"));
 cpSync(join(root, "assets", "frontdoor.mjs"), join(out, "frontdoor.mjs"));
 cpSync(join(govuk, "assets", "images", "favicon.svg"), join(out, "favicon.svg"));
+// The compiled CSS refers to these by path; collectstatic refuses a missing file.
+cpSync(join(govuk, "assets", "images"), join(out, "images"), { recursive: true });
 console.log(`built assets into ${out}`);

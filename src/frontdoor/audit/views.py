@@ -37,6 +37,15 @@ def event_list(request):
     if form.is_bound and form.is_valid():
         events = form.apply(events)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # read before this view's own event is written
+    audit_record(
+        actor=request.user,
+        verb=Verb.VIEW,
+        object_type="audit.auditevent",
+        object_repr=f"Audit trail page {page.number} ({page.paginator.count} events)",
+        reason="Viewed the audit trail",
+        details={"filters": request.GET.dict()},
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

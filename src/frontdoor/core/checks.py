@@ -13,3 +13,16 @@ def demo_mode_off_in_production(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security)
+def lockout_limit_at_most_ten(app_configs, **kwargs):
+    """SECURITY.md promise 12: lockout after at most 10 failed sign-ins."""
+    if settings.AXES_FAILURE_LIMIT > 10:
+        return [
+            checks.Error(
+                f"AXES_FAILURE_LIMIT is {settings.AXES_FAILURE_LIMIT}; Front Door promises a lockout after at most 10.",
+                id="frontdoor.E002",
+            )
+        ]
+    return []

@@ -6,6 +6,7 @@ need not thread the request through every call.
 
 from __future__ import annotations
 
+import ipaddress
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -23,14 +24,30 @@ def current_origin() -> RequestOrigin | None:
     return _origin.get()
 
 
+def client_ip(request) -> str | None:
+    """The client's address: the connection's, or the one our own proxies recorded."""
+    from django.conf import settings
+
+    proxies = settings.FRONTDOOR_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
+        ]
+        if len(forwarded) >= proxies:
+            candidate = forwarded[-proxies]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                return None
+    return request.META.get("REMOTE_ADDR")
+
+
 class RequestOriginMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _origin.set(
-            RequestOrigin(ip_address=request.META.get("REMOTE_ADDR"), path=request.path[:500])
-        )
+        token = _origin.set(RequestOrigin(ip_address=client_ip(request), path=request.path[:500]))
         try:
             return self.get_response(request)
         finally:

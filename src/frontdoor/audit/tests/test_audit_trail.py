@@ -180,3 +180,30 @@ def test_only_administrators_reach_the_trail(signed_in, hub_manager):
     client = signed_in(hub_manager)
     assert client.get(reverse("audit:list")).status_code == 403
     assert client.get(reverse("audit:export")).status_code == 403
+
+
+@pytest.mark.parametrize("dangerous", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\ufeffx"])
+def test_every_spreadsheet_formula_trigger_is_neutralised(dangerous):
+    from frontdoor.core.exports import csv_text
+
+    rows = list(csv.reader(io.StringIO(csv_text(["h"], [[dangerous]]))))
+    assert rows[1][0] == "'" + dangerous
+
+
+def test_reading_the_audit_trail_is_itself_recorded(signed_in, administrator):
+    signed_in(administrator).get(reverse("audit:list"), {"verb": "view"})
+    event = AuditEvent.objects.filter(object_type="audit.auditevent", verb=Verb.VIEW).get()
+    assert event.actor == administrator
+    assert event.details == {"filters": {"verb": "view"}}
+
+
+def test_the_client_address_behind_a_proxy_is_the_forwarded_one(
+    signed_in, administrator, officer, settings
+):
+    settings.FRONTDOOR_PROXY_COUNT = 1
+    signed_in(administrator).get(
+        reverse("agencies:practitioner_detail", args=[officer.pk]),
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7",
+        REMOTE_ADDR="10.0.0.2",
+    )
+    assert AuditEvent.objects.filter(verb=Verb.VIEW).latest("id").ip_address == "198.51.100.7"

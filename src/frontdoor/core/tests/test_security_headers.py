@@ -77,3 +77,21 @@ def test_sign_in_page_is_not_stored_either(client):
     response = client.get(reverse("signin"))
     assert "no-store" in response["Cache-Control"]
     assert "Content-Security-Policy" in response
+
+
+def test_a_lockout_limit_above_ten_is_refused():
+    result = run_manage("check", AXES_FAILURE_LIMIT="11")
+    assert result.returncode != 0
+    assert "frontdoor.E002" in result.stdout + result.stderr
+
+
+def test_collectstatic_works_in_production_mode(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        FRONTDOOR_MODE="production",
+        ALLOWED_HOSTS="frontdoor.example",
+        SECRET_KEY="k" * 64 + "-production-test-secret-value",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
