@@ -182,7 +182,9 @@ def mine(request):
 def start(request):
     # Hub practitioners also take phone calls from the public and record them as contacts.
     takes_calls = may(request.user, access.VIEW_QUEUE)
-    form = StartForm(request.POST or None) if takes_calls else None
+    form = None
+    if takes_calls:
+        form = StartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form is None or form.is_valid():
             source = form.cleaned_data["source"] if form else Contact.Source.PRACTITIONER
