@@ -9,7 +9,7 @@ from .work import my_work
 
 @permission(SIGNED_IN)
 def home(request):
-    """"My work": what needs the practitioner's attention, by role."""
+    """The "My work" page: what needs the practitioner's attention, by role."""
     return render(request, "core/home.html", {"sections": my_work(request.user)})
 
 
