@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from frontdoor.agencies import signin
+from frontdoor.api.api import api
 from frontdoor.core import views as core_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("", include("frontdoor.referrals.urls_referrer")),
     path("", include("frontdoor.referrals.urls_hub")),
     path("", include("frontdoor.sharing.urls")),
+    path("api/v1/", api.urls),
 ]
 
 handler403 = "frontdoor.core.errors_views.forbidden"

@@ -65,9 +65,18 @@ def timeline_add(*, contact: Contact, by, summary: str, detail: str = "", at=Non
 # Drafting --------------------------------------------------------------------------------
 
 
-def contact_start(*, by, source: str = Contact.Source.PRACTITIONER) -> Contact:
+def contact_start(
+    *, by, source: str = Contact.Source.PRACTITIONER, idempotency_key: str = ""
+) -> Contact:
+    """``idempotency_key`` (API clients): unique per referrer, so a retried create fails
+    with IntegrityError instead of making a second contact (promise 21)."""
     with transaction.atomic():
-        contact = Contact.objects.create(referrer=by, referrer_agency=by.agency, source=source)
+        contact = Contact.objects.create(
+            referrer=by,
+            referrer_agency=by.agency,
+            source=source,
+            idempotency_key=idempotency_key,
+        )
         audit_record(actor=by, verb=Verb.CREATE, obj=contact, reason="Started a referral")
     return contact
 

@@ -136,6 +136,8 @@ class Endpoint:
     data: Callable[[World], dict] | None = None
     # Text about the object that must not appear in a 403 or 404 page.
     secret: Callable[[World], str] | None = None
+    # For JSON APIs: "application/json" sends ``data`` as a JSON body instead of a form.
+    content_type: str | None = None
 
 
 # Expectation builders ---------------------------------------------------------
@@ -177,7 +179,8 @@ def assert_matrix(endpoints: Iterable[Endpoint], world: World) -> int:
             for involved in (True, False):
                 client = world.client_for(role, involved)
                 data = endpoint.data(world) if endpoint.data else None
-                response = getattr(client, endpoint.method)(url, data)
+                extra = {"content_type": endpoint.content_type} if endpoint.content_type else {}
+                response = getattr(client, endpoint.method)(url, data, **extra)
                 expected = endpoint.expect(role, involved)
                 checks += 1
                 where = "involved" if involved else "uninvolved"
