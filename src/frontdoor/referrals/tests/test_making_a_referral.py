@@ -719,3 +719,35 @@ def test_the_question_pages_work_in_a_browser_and_are_accessible(page, live_serv
     contact = Contact.objects.get(referrer=officer)
     assert contact.rag == Rag.RED
     assert contact.subjects.get().date_of_birth == date(2016, 2, 29)
+
+
+def test_the_hub_recording_a_call_sees_who_may_already_be_known(signed_in, social_care, officer):
+    from datetime import date
+
+    from frontdoor.people.models import Person
+    from frontdoor.referrals import services
+
+    hub = PractitionerFactory(agency=social_care, role=Role.HUB_PRACTITIONER)
+    Person.objects.create(
+        given_names="Ruby", family_name="Achterberg", date_of_birth=date(2015, 5, 5)
+    )
+    for author in (hub, officer):
+        contact = services.contact_start(by=author)
+        services.subject_save(
+            contact=contact,
+            by=author,
+            data={
+                "role": "child_at_risk",
+                "given_names": "Ruby",
+                "family_name": "Achterberg",
+                "date_of_birth": date(2015, 5, 5),
+            },
+        )
+        page = (
+            signed_in(author).get(reverse("referrals:people", args=[contact.pk])).content.decode()
+        )
+        if author is hub:
+            assert "May already be known" in page
+            assert "same date of birth" in page
+        else:  # referrers do not browse the person index
+            assert "May already be known" not in page
