@@ -179,20 +179,30 @@ def triage(request, pk):
     )
 
 
-@require_POST
-@permission(access.HUB_WORK)
-def accept(request, pk):
-    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+def _versioned_step(request, pk, permission_name, step, success):
+    """A one-button step (accept, sign off) that names the version it was shown."""
+    contact = access.contact_for(request.user, pk, permission_name)
     form = VersionForm(request.POST)
     if not form.is_valid():
         return _page(request, contact, status=422, problem="Reload the page and try again.")
+    version = form.cleaned_data["version"]
     return _attempt(
         request,
         contact,
-        lambda: services.contact_accept_for_social_care(
-            contact=contact, by=request.user, expected_version=form.cleaned_data["version"]
-        ),
-        success="Accepted as a referral to children's social care: the 1 working day clock has started.",
+        lambda: step(contact=contact, by=request.user, expected_version=version),
+        success=success,
+    )
+
+
+@require_POST
+@permission(access.HUB_WORK)
+def accept(request, pk):
+    return _versioned_step(
+        request,
+        pk,
+        access.HUB_WORK,
+        services.contact_accept_for_social_care,
+        "Accepted as a referral to children's social care: the 1 working day clock has started.",
     )
 
 
@@ -253,15 +263,10 @@ def decide(request, pk):
 @require_POST
 @permission(access.SIGN_OFF)
 def sign_off(request, pk):
-    contact = access.contact_for(request.user, pk, access.SIGN_OFF)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        return _page(request, contact, status=422, problem="Reload the page and try again.")
-    return _attempt(
+    return _versioned_step(
         request,
-        contact,
-        lambda: services.contact_sign_off(
-            contact=contact, by=request.user, expected_version=form.cleaned_data["version"]
-        ),
-        success="Decision signed off. The referrer and answering agencies have been told.",
+        pk,
+        access.SIGN_OFF,
+        services.contact_sign_off,
+        "Decision signed off. The referrer and answering agencies have been told.",
     )
