@@ -13,3 +13,12 @@ def _view_trail(practitioner, obj=None) -> bool:
 @rule(EXPORT_TRAIL)
 def _export_trail(practitioner, obj=None) -> bool:
     return practitioner.role == Role.ADMINISTRATOR
+
+
+def events_visible_to(practitioner):
+    """The audit events the practitioner may read: all of them for administrators, none otherwise."""
+    from .models import AuditEvent
+
+    if practitioner.is_active and practitioner.role == Role.ADMINISTRATOR:
+        return AuditEvent.objects.all()
+    return AuditEvent.objects.none()

@@ -12,7 +12,7 @@ from frontdoor.core.permissions import permission
 
 from . import access
 from .forms import AuditFilterForm, ExportForm
-from .models import AuditEvent, Verb
+from .models import Verb
 from .services import audit_record
 
 EXPORT_COLUMNS = [
@@ -33,7 +33,7 @@ EXPORT_COLUMNS = [
 @permission(access.VIEW_TRAIL)
 def event_list(request):
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.all()
+    events = access.events_visible_to(request.user)
     if form.is_bound and form.is_valid():
         events = form.apply(events)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
@@ -66,7 +66,7 @@ def event_export(request):
         else:
             with transaction.atomic():
                 events = list(
-                    form.apply(AuditEvent.objects.all()).values_list(
+                    form.apply(access.events_visible_to(request.user)).values_list(
                         *[c for c, _ in EXPORT_COLUMNS]
                     )
                 )

@@ -1,5 +1,7 @@
 from frontdoor.agencies.roles import HUB_ROLES
-from frontdoor.core.policy import rule
+from frontdoor.core.policy import may, rule
+
+from .models import Person
 
 SEARCH_INDEX = "people.search_index"
 
@@ -8,3 +10,12 @@ SEARCH_INDEX = "people.search_index"
 def _search_index(practitioner, obj=None) -> bool:
     # Only the hub checks whether a subject is already known: referrers do not browse the index.
     return practitioner.role in HUB_ROLES
+
+
+def person_for_linking(practitioner, pk) -> Person | None:
+    """A person on the index the hub may link a subject to; None when there is no such person."""
+    if not may(practitioner, SEARCH_INDEX):
+        return None
+    if not str(pk).isdigit():
+        return None
+    return Person.objects.filter(pk=int(pk)).first()

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from frontdoor.core.clock import clock_status
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
-from frontdoor.people.models import Person
+from frontdoor.people.access import person_for_linking
 from frontdoor.people.search import possible_matches
-from frontdoor.sharing.models import InformationRequest
+from frontdoor.sharing.access import requests_visible_to
 
 from . import access, services
 from .forms_hub import DecisionForm, TriageForm, VersionForm
@@ -60,9 +60,9 @@ def queue(request):
         told, decided = services.referrer_told_within_a_working_day(visible)
         context.update(
             breaches=visible.filter(status__in=OPEN_STATUSES, decision_due_at__lt=now).count(),
-            overdue_requests=InformationRequest.objects.filter(
-                status="open", due_at__lt=now
-            ).count(),
+            overdue_requests=requests_visible_to(request.user)
+            .filter(status="open", due_at__lt=now)
+            .count(),
             told=told,
             decided=decided,
             told_share=round(100 * told / decided) if decided else None,
@@ -216,7 +216,7 @@ def link_subject(request, pk, subject_pk):
             request, contact, status=422, problem="That person is not part of this contact."
         )
     choice = str(request.POST.get("person", ""))
-    person = Person.objects.filter(pk=int(choice)).first() if choice.isdigit() else None
+    person = person_for_linking(request.user, choice) if choice != "new" else None
     if choice != "new" and person is None:
         return _page(
             request,
