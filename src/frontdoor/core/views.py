@@ -2,6 +2,9 @@ from django.db import transaction
 from django.shortcuts import render
 from django.utils import timezone
 
+from frontdoor.audit.models import Verb
+from frontdoor.audit.services import audit_record
+
 from .models import OutboxMessage
 from .permissions import PUBLIC, SIGNED_IN, permission
 from .work import my_work
@@ -20,6 +23,14 @@ def inbox_messages(request):
     page = list(mine[:200])
     with transaction.atomic():
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+        # Outcomes and requests can name people: reading them is recorded too.
+        audit_record(
+            actor=request.user,
+            verb=Verb.VIEW,
+            object_type="core.outboxmessage",
+            object_repr=f"{len(page)} messages",
+            reason="Read their Front Door messages",
+        )
     return render(request, "core/messages.html", {"messages_received": page})
 
 

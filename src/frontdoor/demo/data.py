@@ -484,9 +484,9 @@ HEADLINE_PEOPLE: tuple[HeadlinePerson, ...] = (
         "Safeguarding and Pastoral Team",
     ),
     HeadlinePerson(
-        "school.hub",
+        "school.dsl",
         "school",
-        "hub_practitioner",
+        "frontline",
         "Shauna",
         "Reid",
         "Deputy Designated Safeguarding Lead",

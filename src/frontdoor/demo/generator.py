@@ -11,6 +11,7 @@ import itertools
 import random
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -35,6 +36,17 @@ PARTNERSHIP_NAME = data.PARTNERSHIP_NAME
 
 KINDS: dict[str, Kind] = {**STATUTORY_KINDS, **PARTNER_KINDS}
 BATCH_SIZE = 500
+# The agencies whose staff work in the co-located front door (MASH).
+MASH_SECTORS = frozenset(
+    {
+        Agency.Sector.POLICE,
+        Agency.Sector.CHILDRENS_SOCIAL_CARE,
+        Agency.Sector.ADULT_SOCIAL_CARE,
+        Agency.Sector.HEALTH,
+        Agency.Sector.PROBATION,
+        Agency.Sector.HOUSING,
+    }
+)
 
 Login = tuple[str, str, str, str]  # (role label, username, agency name, job title)
 TeamIndex = dict[tuple[int, str], Team]  # (agency pk, team name) -> team
@@ -319,6 +331,7 @@ class _PeopleMaker:
         """A frontline and a hub practitioner wherever no headliner holds those roles, then
         ``per_agency`` more frontline practitioners at every agency."""
         covered = {(person.agency, person.role) for person in data.HEADLINE_PEOPLE}
+        headline_count = Counter(person.agency for person in data.HEADLINE_PEOPLE)
         made = []
         for spec, agency in zip(specs, agencies, strict=True):
             kind = KINDS[spec.kind]
@@ -334,10 +347,11 @@ class _PeopleMaker:
                         self.rng.choice(kind.frontline_titles),
                     )
                 )
-            if (spec.headline, Role.HUB_PRACTITIONER) not in covered:
-                made.append(
-                    self._generated(spec, agency, Role.HUB_PRACTITIONER, hub_team, kind.hub_title)
-                )
+            if headline_count[spec.headline] < 2:
+                # Agencies co-located in the hub (MASH) have a hub practitioner, who sees every
+                # sent contact; the others have a second safeguarding lead working as frontline.
+                role = Role.HUB_PRACTITIONER if kind.sector in MASH_SECTORS else Role.FRONTLINE
+                made.append(self._generated(spec, agency, role, hub_team, kind.hub_title))
             for _ in range(per_agency):
                 made.append(
                     self._generated(

@@ -285,6 +285,16 @@ def contact_accept_for_social_care(*, contact: Contact, by, expected_version: in
             obj=locked,
             reason="Accepted as a referral to children's social care",
         )
+        due = timezone.localtime(locked.statutory_due_at)
+        outbox_write(
+            recipient=locked.referrer,
+            subject=f"Referral {locked.reference} accepted by children's social care",
+            body=f"Thank you. Referral {locked.reference} has been accepted as a referral to children's "
+            f"social care. A decision on the type of response is due by {due:%d %b %Y %H:%M}; "
+            "you will be told the outcome.",
+            dedupe_key=f"contact-{locked.pk}-acknowledged",
+            link=reverse("referrals:mine_detail", args=[locked.pk]),
+        )
         timeline_add(
             contact=locked,
             by=by,

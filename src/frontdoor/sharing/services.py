@@ -252,25 +252,36 @@ def requests_escalate_overdue(*, now=None) -> int:
             ).update(escalated_at=now)
             if not updated:
                 continue
-            managers = Practitioner.objects.filter(
-                agency=request.to_agency,
-                is_active=True,
-                role__in=[Role.HUB_MANAGER, Role.PARTNERSHIP_MANAGER],
+            managers = list(
+                Practitioner.objects.filter(
+                    agency=request.to_agency, is_active=True, role=Role.HUB_MANAGER
+                )
             )
-            for manager in managers:
+            # An agency without a hub manager: tell everyone who can answer for it.
+            recipients = managers or list(_answerers(request.to_agency))
+            for recipient in recipients:
                 outbox_write(
-                    recipient=manager,
+                    recipient=recipient,
                     subject=f"Overdue information request ({request.contact.reference})",
                     body=f"A request from the front door to {request.to_agency} was due by "
                     f"{timezone.localtime(request.due_at):%d %b %Y %H:%M} and has not been answered.",
-                    dedupe_key=f"request-{request.pk}-escalated-{manager.pk}",
+                    dedupe_key=f"request-{request.pk}-escalated-{recipient.pk}",
                     link=reverse("sharing:detail", args=[request.pk]),
                 )
+            outbox_write(
+                recipient=request.requested_by,
+                subject=f"No answer yet from {request.to_agency} ({request.contact.reference})",
+                body=f"The request to {request.to_agency} is overdue; "
+                f"{'its managers have' if managers else 'its practitioners have'} been reminded.",
+                dedupe_key=f"request-{request.pk}-escalated-requester",
+                link=reverse("hub:contact", args=[request.contact_id]),
+            )
+            who = "its hub managers" if managers else "its practitioners (it has no hub manager)"
             timeline_add(
                 contact=request.contact,
                 by=None,
                 at=now,
-                summary=f"Request to {request.to_agency} overdue: escalated to its managers",
+                summary=f"Request to {request.to_agency} overdue: escalated to {who}",
             )
             count += 1
     return count

@@ -93,11 +93,20 @@ def test_every_sector_and_every_role_is_present():
     assert partnership.name == data.PARTNERSHIP_NAME
 
 
-def test_every_other_agency_has_a_frontline_and_a_hub_practitioner():
+def test_only_agencies_in_the_hub_have_hub_practitioners():
+    """Hub roles see every sent contact, so only the co-located (MASH) agencies have them."""
+    from frontdoor.demo.generator import MASH_SECTORS
+
     build_partnership(practitioners_per_agency=0, extra_agencies=3)
     for agency in Agency.objects.prefetch_related("practitioners"):
-        roles = {p.role for p in agency.practitioners.all()}
-        assert {Role.FRONTLINE, Role.HUB_PRACTITIONER} <= roles, agency.name
+        roles = [p.role for p in agency.practitioners.all()]
+        assert Role.FRONTLINE in roles, agency.name
+        assert len(roles) >= 2, agency.name
+        if agency.sector in MASH_SECTORS:
+            assert Role.HUB_PRACTITIONER in roles, agency.name
+        else:
+            assert Role.HUB_PRACTITIONER not in roles, agency.name
+            assert Role.HUB_MANAGER not in roles, agency.name
 
 
 def test_every_profile_is_filled_in_with_timescales_teams_and_areas():

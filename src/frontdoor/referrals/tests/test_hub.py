@@ -321,3 +321,40 @@ def test_messages_are_emailed_once_the_change_commits(
         )
     assert [m.to for m in mail.outbox] == [[officer.email]]
     assert OutboxMessage.objects.get(recipient=officer).emailed_at is not None
+
+
+def test_acceptance_by_social_care_acknowledges_the_referrer(signed_in, hub, officer):
+    contact = make_contact(officer)
+    signed_in(hub).post(reverse("hub:accept", args=[contact.pk]), {"version": contact.version})
+    message = OutboxMessage.objects.get(recipient=officer)
+    assert message.subject == f"Referral {contact.reference} accepted by children's social care"
+    assert "decision on the type of response is due by" in message.body
+
+
+def test_lists_and_counts_show_only_what_the_practitioner_may_see(
+    signed_in, hub, officer, social_worker
+):
+    """Promise 2: out-of-scope contacts never appear in lists, totals or the home page."""
+    from frontdoor.referrals.access import contacts_visible_to
+
+    mine = make_contact(officer)
+    theirs = make_contact(social_worker, what="Another agency's referral")
+    draft = services.contact_start(by=social_worker)
+    assert set(contacts_visible_to(officer)) == {mine}
+    assert draft not in set(contacts_visible_to(hub))
+    assert {mine, theirs} <= set(contacts_visible_to(hub))
+    client = signed_in(officer)
+    for url in (reverse("referrals:mine"), reverse("home")):
+        page = client.get(url).content.decode()
+        assert theirs.reference not in page
+    assert "1 sent" in client.get(reverse("home")).content.decode()
+
+
+def test_reading_messages_is_recorded(signed_in, officer):
+    signed_in(officer).get(reverse("messages"))
+    assert (
+        AuditEvent.objects.filter(
+            actor=officer, verb=Verb.VIEW, object_type="core.outboxmessage"
+        ).count()
+        == 1
+    )

@@ -726,7 +726,10 @@ def health_managers(health):
 
 
 def escalations():
-    return OutboxMessage.objects.filter(dedupe_key__contains="-escalated-")
+    """Reminders to the receiving agency (not the note to the hub practitioner who asked)."""
+    return OutboxMessage.objects.filter(dedupe_key__contains="-escalated-").exclude(
+        dedupe_key__endswith="-escalated-requester"
+    )
 
 
 def run_escalation() -> str:
@@ -757,9 +760,8 @@ def test_overdue_requests_escalate_to_the_agencys_managers_once(
 
     messages = escalations()
     recipients = sorted(m.recipient.username for m in messages)
-    assert recipients == sorted(
-        [m.username for m in health_managers] + [social_care_manager.username]
-    )
+    # Hub managers only: partnership managers cannot open case requests.
+    assert recipients == sorted([health_managers[0].username, social_care_manager.username])
     assert all(m.subject.startswith("Overdue information request") for m in messages)
     assert not escalations().filter(recipient__in=[nurse, teacher]).exists()
     asked["health"].refresh_from_db()
@@ -778,4 +780,13 @@ def test_the_background_task_escalates_too(asked, health_managers):
     with time_machine.travel(ASKED_AT + timedelta(hours=7), tick=False):
         assert escalate_overdue_requests.call() == 3
         assert escalate_overdue_requests.call() == 0
-    assert escalations().count() == len(health_managers)
+    assert escalations().filter(recipient=health_managers[0]).count() == 1
+    assert not escalations().filter(recipient=health_managers[1]).exists()
+
+
+def test_an_agency_without_a_hub_manager_has_its_practitioners_reminded(asked, teacher, hub):
+    with time_machine.travel(ASKED_AT + timedelta(hours=7), tick=False):
+        run_escalation()
+    assert escalations().filter(recipient=teacher, subject__startswith="Overdue").exists()
+    told = OutboxMessage.objects.filter(recipient=hub, dedupe_key__endswith="-escalated-requester")
+    assert told.count() == 3
