@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "frontdoor.referrals",
     "frontdoor.sharing",
     "frontdoor.api",
+    "frontdoor.manual",
+    "frontdoor.directory",
     "frontdoor.demo",
 ]
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("frontdoor.referrals.urls_referrer")),
     path("", include("frontdoor.referrals.urls_hub")),
     path("", include("frontdoor.sharing.urls")),
+    path("", include("frontdoor.manual.urls")),
+    path("", include("frontdoor.directory.urls")),
     path("api/v1/", api.urls),
 ]
 

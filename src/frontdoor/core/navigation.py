@@ -25,6 +25,8 @@ _ITEMS = [
     ("Information requests", "sharing:inbox", "sharing.view_inbox"),
     ("Messages", "messages", None),
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
+    ("Manual", "manual:index", None),
+    ("Service directory", "directory:search", None),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
     ("Audit trail", "audit:list", "audit.view_trail"),
     ("My account", "agencies:my_account", None),

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from frontdoor.agencies.models import Agency, Area, Practitioner
+from frontdoor.demo.directory_services import build_directory
 from frontdoor.demo.front_door import build_front_door
 from frontdoor.demo.generator import (
     DEMO_PASSWORD,
@@ -19,6 +20,7 @@ from frontdoor.demo.generator import (
     build_partnership,
     partnership_logins,
 )
+from frontdoor.demo.manual_articles import build_manual
 
 DEMO_URL = "http://127.0.0.1:8000/"
 
@@ -107,6 +109,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
         )
+        self.stdout.write(f"Wrote {len(build_manual(seed=seed))} joint working manual articles.\n")
+        self.stdout.write(f"Listed {build_directory(seed=seed).services} directory services.\n")
         self._print_sign_in(partnership.logins)
 
     def _print_sign_in(self, logins: list[Login]) -> None:

@@ -1,0 +1,21 @@
+"""The directory's settings, with their defaults. Set any of them in the project's settings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+DEFAULTS = {
+    # A service not reviewed for this many months is "possibly out of date" (issue 8, item 4).
+    "FRONTDOOR_DIRECTORY_REVIEW_MONTHS": 6,
+    # The public ORUK API: at most this many requests per client address per window (seconds).
+    "FRONTDOOR_ORUK_RATE_LIMIT": (600, 60),
+    # The ORUK API's page sizes: the default and the largest a client may ask for.
+    "FRONTDOOR_ORUK_PER_PAGE": 50,
+    "FRONTDOOR_ORUK_MAX_PER_PAGE": 200,
+    # The public search pages' page size.
+    "FRONTDOOR_DIRECTORY_SEARCH_PER_PAGE": 20,
+}
+
+
+def setting(name: str):
+    return getattr(settings, name, DEFAULTS[name])

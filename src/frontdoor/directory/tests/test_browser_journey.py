@@ -1,0 +1,72 @@
+"""A member of the public, on a phone, finds an open domestic abuse service and reads how to
+get help (issue 8's first "done when"), with axe-core checks on every page."""
+
+import pytest
+
+from frontdoor.core.testing.browser import axe_violations, describe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from frontdoor.demo.directory_services import build_directory
+    from frontdoor.demo.generator import build_partnership
+
+    build_partnership(seed=2026, practitioners_per_agency=0, with_second_factor=False)
+    return build_directory(seed=2026)
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_a_member_of_the_public_finds_open_domestic_abuse_help_on_a_phone(
+    page, live_server, demo, tmp_path
+):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/directory/")
+    assert page.get_by_role("heading", name="Find a service", level=1).is_visible()
+    assert not axe_violations(page), describe(axe_violations(page))
+    assert fits_the_screen(page)
+
+    page.get_by_label("Domestic abuse support").check()
+    page.get_by_label("Open now").check()
+    page.get_by_role("button", name="Search").click()
+    results = page.get_by_role("heading", level=2, name="found")
+    assert results.is_visible()
+    assert not axe_violations(page), describe(axe_violations(page))
+    assert fits_the_screen(page)
+
+    first = page.locator("ul.govuk-list h3 a").first
+    name = first.inner_text()
+    first.click()
+    assert page.get_by_role("heading", name=name, level=1).is_visible()
+    assert page.get_by_text("Open now", exact=True).is_visible()
+    how = page.get_by_role("heading", name="How to get help", level=2)
+    how.scroll_into_view_if_needed()
+    assert how.is_visible()
+    assert page.locator('a[href^="tel:"]').first.is_visible()
+    assert "Phone" in page.locator("#how-to-get-help + p").inner_text()
+    assert not axe_violations(page), describe(axe_violations(page))
+    assert fits_the_screen(page)
+    page.screenshot(path=str(tmp_path / "domestic-abuse-service-on-a-phone.png"), full_page=True)
+    assert (tmp_path / "domestic-abuse-service-on-a-phone.png").stat().st_size > 0
+
+
+def test_errors_and_a_refuge_page_are_accessible(page, live_server, demo):
+    from frontdoor.directory.models import Service
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/directory/?age=old")
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert not axe_violations(page), describe(axe_violations(page))
+    page.get_by_role("link", name="Enter the age as a whole number, like 15").click()
+    assert page.evaluate("document.activeElement.id") == "id_age"
+
+    refuge = Service.objects.filter(confidential_address=True).first()
+    page.goto(f"{live_server.url}/directory/services/{refuge.pk}/")
+    assert page.get_by_test_id("confidential-address").is_visible()
+    assert not axe_violations(page), describe(axe_violations(page))
