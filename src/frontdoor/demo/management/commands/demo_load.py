@@ -8,6 +8,7 @@ from base64 import b32encode
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from frontdoor.agencies.models import Agency, Area, Practitioner
 from frontdoor.demo.directory_services import build_directory
@@ -105,12 +106,16 @@ class Command(BaseCommand):
                 f"{len(partnership.practitioners)} practitioners.\n"
             )
         )
-        contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
+        # The demo's own history sends messages; keep their emails off the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
+            articles = build_manual(seed=seed)
+            services = build_directory(seed=seed).services
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
+            f"Wrote {len(articles)} joint working manual articles.\n"
+            f"Listed {services} directory services.\n"
         )
-        self.stdout.write(f"Wrote {len(build_manual(seed=seed))} joint working manual articles.\n")
-        self.stdout.write(f"Listed {build_directory(seed=seed).services} directory services.\n")
         self._print_sign_in(partnership.logins)
 
     def _print_sign_in(self, logins: list[Login]) -> None:
