@@ -23,8 +23,6 @@ SIGNED_IN = "signed_in"  # any signed-in practitioner who has passed the second 
 # Not a password: signed in, second factor still to come (the 2FA pages).
 PASSWORD_ONLY = "password_only"  # noqa: S105  # nosec B105
 
-PSEUDO_PERMISSIONS = frozenset({PUBLIC, SIGNED_IN, PASSWORD_ONLY})
-
 View = Callable[..., HttpResponse]
 
 

@@ -40,7 +40,3 @@ def may(practitioner: Any, permission: str, obj: Any = None) -> bool:
     except KeyError:
         raise LookupError(f"no access rule called {permission!r}") from None
     return bool(check(practitioner, obj))
-
-
-def registered_rules() -> frozenset[str]:
-    return frozenset(_RULES)

@@ -109,7 +109,6 @@ class Contact(models.Model):
     )
     rated_at = models.DateTimeField(null=True, blank=True)
     # The clocks (DESIGN.md: deadlines are data).
-    triage_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     decision_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     accepted_by_social_care_at = models.DateTimeField(null=True, blank=True)
     statutory_due_at = models.DateTimeField(null=True, blank=True)
