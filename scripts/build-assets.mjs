@@ -21,6 +21,11 @@ writeFileSync(join(out, "frontdoor.css"), css.css);
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
 cpSync(join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "htmx.min.js"));
 cpSync(join(root, "assets", "frontdoor.mjs"), join(out, "frontdoor.mjs"));
+// Leaflet for the service directory's maps (its CSS refers to images/, which it shares with govuk-frontend).
+const leaflet = join(root, "node_modules", "leaflet", "dist");
+cpSync(join(leaflet, "leaflet.js"), join(out, "leaflet.js"));
+cpSync(join(leaflet, "leaflet.css"), join(out, "leaflet.css"));
+cpSync(join(leaflet, "images"), join(out, "images"), { recursive: true });
 cpSync(join(govuk, "assets", "images", "favicon.svg"), join(out, "favicon.svg"));
 // The compiled CSS refers to these by path; collectstatic refuses a missing file.
 cpSync(join(govuk, "assets", "images"), join(out, "images"), { recursive: true });

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "frontdoor.api",
     "frontdoor.manual",
     "frontdoor.directory",
+    "frontdoor.insights",
+    "frontdoor.supervision",
     "frontdoor.demo",
 ]
 

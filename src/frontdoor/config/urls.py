@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("frontdoor.sharing.urls")),
     path("", include("frontdoor.manual.urls")),
     path("", include("frontdoor.directory.urls")),
+    path("", include("frontdoor.insights.urls")),
+    path("", include("frontdoor.supervision.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,0 +1,3 @@
+"""Who may see a supervision record: only its supervisor and its practitioner."""
+
+from __future__ import annotations
