@@ -21,7 +21,7 @@ class StatutoryExportForm(GovukForm):
         label="From (date)",
         help_text="The first day of the period, for example 2026-05-01. Annex A usually covers "
         "the 6 or 12 months before the inspection.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Enter the first day of the period",
             "invalid": "Enter the first day as a real date",
@@ -30,7 +30,7 @@ class StatutoryExportForm(GovukForm):
     end = forms.DateField(
         label="To (date)",
         help_text="The last day of the period: today at the latest",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Enter the last day of the period",
             "invalid": "Enter the last day as a real date",
