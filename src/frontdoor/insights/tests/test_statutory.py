@@ -328,3 +328,17 @@ def test_only_exporters_see_the_navigation_entry(client, analyst):
     assert "Statutory returns" in client.get(reverse("home")).content.decode()
     sign_in(client, PractitionerFactory(role=Role.HUB_MANAGER))
     assert "Statutory returns" not in client.get(reverse("home")).content.decode()
+
+
+def test_demo_ethnicity_is_seeded_and_repeatable(db):
+    from frontdoor.demo.statutory import build_ethnicity
+    from frontdoor.people.models import Ethnicity, Person
+
+    people = [Person.objects.create(given_names=f"Demo {n}") for n in range(30)]
+    changed = build_ethnicity(seed=7)
+    first = [p.ethnicity for p in Person.objects.filter(pk__in=[p.pk for p in people])]
+    assert 0 < changed < 30
+    assert Ethnicity.NOBT in first
+    Person.objects.update(ethnicity=Ethnicity.NOBT)
+    build_ethnicity(seed=7)
+    assert [p.ethnicity for p in Person.objects.filter(pk__in=[p.pk for p in people])] == first
