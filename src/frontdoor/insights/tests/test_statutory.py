@@ -123,6 +123,7 @@ def test_annex_a_workbook_derives_each_list_from_the_front_door(history, exporti
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
     zara, tom = f"P{history.zara.pk}", f"S{history.unlinked_child.pk}"
 
     rows, sheet = _sheet_rows(response, "List 1")
