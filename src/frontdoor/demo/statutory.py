@@ -30,7 +30,7 @@ _WEIGHTS = {
 
 def build_ethnicity(*, seed: int = 2026) -> int:
     """Record an ethnicity on each person still 'not yet obtained'; returns how many changed."""
-    rng = random.Random(f"{seed}-ethnicity")  # noqa: S311 (demo data, not security)
+    rng = random.Random(f"{seed}-ethnicity")  # nosec B311
     codes, weights = list(_WEIGHTS), list(_WEIGHTS.values())
     changed = 0
     for person in Person.objects.filter(ethnicity=Ethnicity.NOBT).order_by("pk"):
