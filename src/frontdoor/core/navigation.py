@@ -28,6 +28,7 @@ _ITEMS = [
     ("Manual", "manual:index", None),
     ("Service directory", "directory:search", None),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
+    ("Statutory returns", "insights:statutory_index", "insights.statutory_export"),
     ("Audit trail", "audit:list", "audit.view_trail"),
     ("My account", "agencies:my_account", None),
 ]
