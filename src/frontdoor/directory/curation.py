@@ -147,12 +147,13 @@ def suggestion_create(
     *,
     service: Service,
     kind: str,
-    proposed: dict[str, str],
+    proposed: dict[str, str] | None = None,
     comment: str = "",
     contact_email: str = "",
     by: Practitioner | None = None,
 ) -> Suggestion:
     """Record a suggestion from a member of the public (``by`` None) or a practitioner."""
+    proposed = proposed or {}
     unknown = set(proposed) - set(FIELDS)
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
