@@ -283,7 +283,11 @@ def suggestion(request, pk):
 
 
 def _suggestion_page(request, found: Suggestion, form, status: int, conflict: str = ""):
-    if found.contact_email:
+    # The suggester's email is personal data: only curators in roles cleared for personal
+    # data (behind the second factor) see it, and each showing is audited. Nobody needs it
+    # to reply: the outcome is sent to it automatically.
+    show_email = bool(found.contact_email) and request.user.needs_second_factor
+    if show_email:
         audit_record(
             actor=request.user,
             verb=Verb.VIEW,
@@ -300,6 +304,7 @@ def _suggestion_page(request, found: Suggestion, form, status: int, conflict: st
             "rows": curation.comparison(found),
             "form": form,
             "conflict": conflict,
+            "show_email": show_email,
         },
         status=status,
     )

@@ -526,3 +526,27 @@ def test_oruk_export_leaves_out_practice_notes(frontline, directory, tmp_path):
     call_command("oruk_export", "--output", str(out), stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert "Harbourlight" in out.read_text()
     assert NOTE not in out.read_text()
+
+
+def test_the_suggesters_email_is_shown_only_to_curators_cleared_for_personal_data(
+    curator, directory
+):
+    suggestion = curation.suggestion_create(
+        service=directory.group,
+        kind="other",
+        comment="Hello",
+        contact_email="pat.public@example.org",
+    )
+    url = reverse("directory:curation_suggestion", args=[suggestion.pk])
+    assert "pat.public@example.org" in as_(curator).get(url).content.decode()
+    partnership = PractitionerFactory(username="pam", role=Role.PARTNERSHIP_MANAGER)
+    page = as_(partnership).get(url).content.decode()
+    assert "pat.public@example.org" not in page
+    assert "gave an email address to be told the outcome" in page
+    views = AuditEvent.objects.filter(verb="view", object_type="directory.suggestion")
+    assert [e.actor for e in views] == [curator]
+    # Never in the queue or the service's history.
+    assert (
+        "pat.public@example.org"
+        not in as_(curator).get(reverse("directory:curation_queue")).content.decode()
+    )
