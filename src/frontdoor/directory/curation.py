@@ -411,7 +411,7 @@ def review_reminders_send(today: date | None = None) -> int:
     today = today or timezone.localdate()
     with transaction.atomic():
         overdue = list(
-            Service.objects.select_for_update()
+            Service.objects.select_for_update(of=("self",))
             .exclude(status__in=[Service.Status.INACTIVE, Service.Status.DEFUNCT])
             .possibly_out_of_date(today)
             .filter(review_reminded_on__isnull=True)
