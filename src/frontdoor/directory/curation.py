@@ -348,7 +348,10 @@ def service_mark_reviewed(*, service: Service, by: Practitioner) -> ServiceChang
         old = locked.last_reviewed.isoformat() if locked.last_reviewed else ""
         locked.last_reviewed = today
         locked.review_reminded_on = None
-        locked.save(update_fields=["last_reviewed", "review_reminded_on"])
+        # The feed's assured_date changed: feeds pulling ``modified_after`` must see it. The
+        # version is left alone, so an edit form open elsewhere is not needlessly refused.
+        locked.last_modified = timezone.now()
+        locked.save(update_fields=["last_reviewed", "review_reminded_on", "last_modified"])
         change = ServiceChange.objects.create(
             service=locked,
             kind=ServiceChange.Kind.REVIEWED,

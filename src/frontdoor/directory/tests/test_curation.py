@@ -426,6 +426,9 @@ def test_marking_reviewed_clears_the_possibly_out_of_date_flag(client, curator, 
     assert response.status_code == 302
     directory.stale.refresh_from_db()
     assert directory.stale.last_reviewed == timezone.localdate()
+    feed = client.get(reverse("directory:oruk_service", args=[str(directory.stale.pk)])).json()
+    assert feed["assured_date"] == timezone.localdate().isoformat()
+    assert directory.stale.last_modified > timezone.now() - timedelta(minutes=1)
     assert ServiceChange.objects.get().kind == "reviewed"
     page = client.get(reverse("directory:service", args=[directory.stale.pk]))
     assert "possibly out of date" not in page.content.decode()
