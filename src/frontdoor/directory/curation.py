@@ -216,8 +216,9 @@ def _bump(service: Service) -> None:
 
 def suggestion_accept(
     *, suggestion: Suggestion, by: Practitioner, base_version: int, note: str = ""
-) -> ServiceChange:
-    """Apply the proposed values (and close the service if it was reported closed)."""
+) -> ServiceChange | None:
+    """Apply the proposed values (and close the service if it was reported closed). A
+    suggestion that proposes no values ("something else") is accepted without a change."""
     with transaction.atomic():
         suggestion, service = _lock(suggestion, base_version)
         fields: dict[str, dict] = {}
@@ -234,6 +235,16 @@ def suggestion_accept(
                 "applied": True,
             }
             service.status = Service.Status.INACTIVE
+        if not fields:
+            _decide(suggestion, by, Suggestion.Status.ACCEPTED, note)
+            audit_record(
+                actor=by,
+                verb=Verb.CHANGE,
+                reason="Accepted a suggestion about a directory service, changing nothing",
+                obj=suggestion,
+                details={"service": str(service.pk)},
+            )
+            return None
         _bump(service)
         change = ServiceChange.objects.create(
             service=service,

@@ -250,13 +250,18 @@ def suggestion(request, pk):
             data = form.cleaned_data
             try:
                 if data["decision"] == "accept":
-                    curation.suggestion_accept(
+                    change = curation.suggestion_accept(
                         suggestion=found,
                         by=request.user,
                         base_version=data["version"],
                         note=data["reason"].strip(),
                     )
-                    messages.success(request, f"Accepted: {service.name} has been updated.")
+                    messages.success(
+                        request,
+                        f"Accepted: {service.name} has been updated."
+                        if change
+                        else f"Accepted the suggestion about {service.name}; nothing was changed.",
+                    )
                 else:
                     curation.suggestion_reject(
                         suggestion=found, by=request.user, reason=data["reason"].strip()

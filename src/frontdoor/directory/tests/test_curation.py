@@ -553,3 +553,16 @@ def test_the_suggesters_email_is_shown_only_to_curators_cleared_for_personal_dat
         "pat.public@example.org"
         not in as_(curator).get(reverse("directory:curation_queue")).content.decode()
     )
+
+
+def test_accepting_a_suggestion_that_proposes_no_values_changes_nothing(curator, directory):
+    suggestion = curation.suggestion_create(
+        service=directory.group, kind="other", comment="Ages now go up to 25."
+    )
+    version = directory.group.version
+    response = decide(as_(curator), suggestion, "accept", version, reason="Will check")
+    assert response.status_code == 302
+    suggestion.refresh_from_db()
+    assert suggestion.status == "accepted"
+    assert Service.objects.get(pk=directory.group.pk).version == version
+    assert not ServiceChange.objects.exists()
