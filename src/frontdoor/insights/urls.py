@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_dashboard, views_evaluation
 
 app_name = "insights"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("insights/dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path(
+        "insights/dashboard/export/<str:fmt>/",
+        views_dashboard.dashboard_export,
+        name="dashboard_export",
+    ),
+    path("insights/evaluation/", views_evaluation.cohort_list, name="evaluation"),
+    path("insights/evaluation/new/", views_evaluation.cohort_create, name="evaluation_create"),
+    path("insights/evaluation/<int:pk>/", views_evaluation.cohort_detail, name="evaluation_detail"),
+    path(
+        "insights/evaluation/<int:pk>/people/",
+        views_evaluation.cohort_people,
+        name="evaluation_people",
+    ),
+]
