@@ -73,6 +73,11 @@ class Figure:
     def available(self) -> bool:
         return self.compute is not None
 
+    @property
+    def waiting_label(self) -> str:
+        verb = "arrives" if self.waiting_for.startswith("the ") else "arrive"
+        return f"Counted when {self.waiting_for} {verb}"
+
 
 FIGURES: list[Figure] = []
 

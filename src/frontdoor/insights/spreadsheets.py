@@ -31,7 +31,7 @@ def _about(filters: Filters, waiting: Sequence[Figure]) -> list[list]:
     rows = [["Front Door partnership dashboard"], ["Made", timezone.now().isoformat()]]
     rows += [[label, value] for label, value in filters.describe()]
     rows.append(["Counts only: no person, case or reference is included."])
-    rows += [[f"Counted when {f.waiting_for} arrive", f.title] for f in waiting]
+    rows += [[f.waiting_label, f.title] for f in waiting]
     return rows
 
 
