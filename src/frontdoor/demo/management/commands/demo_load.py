@@ -12,6 +12,7 @@ from django.test.utils import override_settings
 
 from frontdoor.agencies.models import Agency, Area, Practitioner
 from frontdoor.demo.directory_services import build_directory
+from frontdoor.demo.evaluation import build_evaluation
 from frontdoor.demo.front_door import build_front_door
 from frontdoor.demo.generator import (
     DEMO_PASSWORD,
@@ -111,6 +112,7 @@ class Command(BaseCommand):
             contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
             articles = build_manual(seed=seed)
             services = build_directory(seed=seed).services
+            build_evaluation(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
