@@ -205,6 +205,39 @@ def distance(member: Observation, candidate: Observation) -> float:
     return total
 
 
+Best = tuple[float, int, Observation] | None
+
+
+def _nearest(
+    member: Observation,
+    ids: Iterable[int],
+    used: set[int],
+    profiles: Mapping[int, Profile],
+    events: Mapping[int, Events],
+) -> tuple[Best, Best]:
+    """(the nearest unused candidate, the nearest already used one), ties to the lower number."""
+    best: Best = None
+    best_used: Best = None
+    for candidate in ids:
+        seen = observe(
+            candidate,
+            profiles.get(candidate, UNKNOWN_PROFILE),
+            events.get(candidate, NO_EVENTS),
+            member.on,
+            member.days,
+        )
+        key = (distance(member, seen), candidate, seen)
+        if candidate in used:
+            if best_used is None or key[:2] < best_used[:2]:
+                best_used = key
+        elif best is None or key[:2] < best[:2]:
+            best = key
+    return best, best_used
+
+
+UNKNOWN_PROFILE = Profile(None, UNKNOWN, UNKNOWN)
+
+
 def match(
     members: Sequence[tuple[int, date]],
     pool: Iterable[int],
@@ -219,12 +252,19 @@ def match(
     Each comparison person is observed at their member's date (a pseudo-intervention) over
     the same windows. Returns (pairs, reused, shortened, excluded). Members are matched in
     date-then-person order so that runs repeat; ties go to the lower person number.
+    People of the member's own sex and district are searched first: one of them nearer than
+    1 is nearer than anyone outside (who is at least 1 away), so the whole pool is searched
+    only when none is. The answer is the same as searching everyone, only faster.
     """
     candidates = sorted(set(pool) - {person for person, _ in members})
+    strata: dict[tuple[str, str], list[int]] = {}
+    for candidate in candidates:
+        profile = profiles.get(candidate, UNKNOWN_PROFILE)
+        key = (profile.sex or UNKNOWN, profile.district or UNKNOWN)
+        strata.setdefault(key, []).append(candidate)
     used: set[int] = set()
     pairs: list[Pair] = []
     reused = shortened = excluded = 0
-    unknown = Profile(None, UNKNOWN, UNKNOWN)
     for person, on in sorted(members, key=lambda m: (m[1], m[0])):
         days = follow_up_days(on, window_days, today)
         if days == 0:
@@ -233,24 +273,12 @@ def match(
         if days < window_days:
             shortened += 1
         member = observe(
-            person, profiles.get(person, unknown), events.get(person, NO_EVENTS), on, days
+            person, profiles.get(person, UNKNOWN_PROFILE), events.get(person, NO_EVENTS), on, days
         )
-        best: tuple[float, int, Observation] | None = None
-        best_used: tuple[float, int, Observation] | None = None
-        for candidate in candidates:
-            seen = observe(
-                candidate,
-                profiles.get(candidate, unknown),
-                events.get(candidate, NO_EVENTS),
-                on,
-                days,
-            )
-            key = (distance(member, seen), candidate, seen)
-            if candidate in used:
-                if best_used is None or key[:2] < best_used[:2]:
-                    best_used = key
-            elif best is None or key[:2] < best[:2]:
-                best = key
+        same = strata.get((member.sex, member.district), [])
+        best, best_used = _nearest(member, same, used, profiles, events)
+        if best is None or best[0] >= 1:
+            best, best_used = _nearest(member, candidates, used, profiles, events)
         chosen = best or best_used
         if chosen is None:
             pairs.append(Pair(member, None, math.inf))
