@@ -238,3 +238,55 @@ def test_a_partnership_manager_sees_the_result_but_not_the_people(client, analys
     assert page.status_code == 200
     assert "See the people in this cohort" not in page.content.decode()
     assert client.get(reverse("insights:evaluation_people", args=[cohort.pk])).status_code == 403
+
+
+def _brute_force(members, pool, profiles, events, today):
+    """Matching by scoring everyone for every member: what ``match`` must agree with."""
+    used, chosen = set(), []
+    for person, on in sorted(members, key=lambda m: (m[1], m[0])):
+        days = evaluation.follow_up_days(on, 365, today)
+        member = evaluation.observe(person, profiles[person], events[person], on, days)
+        scored = sorted(
+            (
+                evaluation.distance(
+                    member, evaluation.observe(c, profiles[c], events[c], on, days)
+                ),
+                c in used,
+                c,
+            )
+            for c in pool
+        )
+        unused = [s for s in scored if not s[1]]
+        best = (unused or scored)[0]
+        used.add(best[2])
+        chosen.append(best[2])
+    return chosen
+
+
+def test_matching_finds_the_same_people_as_scoring_everyone():
+    import random
+
+    rng = random.Random(5)
+    today = date(2026, 1, 1)
+    people = range(300)
+    profiles = {
+        i: Profile(
+            rng.choice([None, date(1980, 1, 1), date(2005, 6, 1), date(2012, 1, 1)]),
+            rng.choice(["female", "male"]),
+            rng.choice(["A", "B", "C"]),
+        )
+        for i in people
+    }
+    events = {
+        i: Events.of(
+            (date(2024, 1, 1) + timedelta(days=rng.randint(0, 700)), 1.0)
+            for _ in range(rng.randint(0, 6))
+        )
+        for i in people
+    }
+    members = [(i, date(2025, rng.randint(1, 6), 1)) for i in range(40)]
+    pool = list(range(40, 300))
+    pairs, *_ = evaluation.match(members, pool, profiles, events, window_days=365, today=today)
+    assert [p.comparison.person_id for p in pairs] == _brute_force(
+        members, pool, profiles, events, today
+    )
