@@ -35,7 +35,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     index, cohort = (500, 40) if args.quick else (args.index, args.cohort)
-    rng = random.Random(args.seed)  # noqa: S311  # nosec B311 (fictional data)
+    rng = random.Random(args.seed)  # noqa: S311  # nosec B311
     districts = [f"District {i}" for i in range(12)]
     profiles = {
         i: Profile(

@@ -38,7 +38,7 @@ def build_evaluation(*, seed: int = 2026) -> EvaluationCohort | None:
     if analyst is None or hub is None:
         return None
     _link_known_people(hub)
-    rng = random.Random(seed + 9)  # nosec B311 (demo data)
+    rng = random.Random(seed + 9)  # nosec B311
     people = list(Person.objects.order_by("pk").values_list("pk", flat=True))
     chosen = sorted(rng.sample(people, k=min(6, len(people) // 2)))
     if not chosen:
