@@ -151,7 +151,7 @@ def render_svg(bodies: list[Body], flags: dict[int, list[str]], *, title: str) -
         fill, stroke = COLOURS.get(box.body.level, ("#f3f2f1", "#505a5f"))
         dash = ' stroke-dasharray="6 3"' if box.flags else ""
         out.append(
-            f'<g class="fd-body" data-body="{box.body.pk}">'
+            f'<g class="fd-body" data-body="{box.body.pk}"><title>{escape(box.body.name)}</title>'
             f'<rect x="{box.x}" y="{box.y}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="{fill}" '
             f'stroke="{FLAG_COLOUR if box.flags else stroke}" stroke-width="{3 if box.flags else 2}"{dash}/>'
         )
