@@ -18,12 +18,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .models.partnership import Body, Level
 
-BOX_W, BOX_H = 210, 84
+BOX_W, BOX_H = 210, 100
 GAP_X, GAP_Y = 26, 44
 COLUMNS = 6
 MARGIN = 20
 LEVEL_HEADING = 30
-LINE_CHARS = 27
+LINE_CHARS = 28
+NAME_LINES = 4
 FLAG_COLOUR = "#942514"
 
 # (fill, stroke): light tints with the GOV.UK colour as border; text stays black.
@@ -112,6 +113,52 @@ def _edge_point(box: Box, tx: float, ty: float) -> tuple[float, float]:
     return box.cx + dx * scale, box.cy + dy * scale
 
 
+def _channels() -> list[float]:
+    """The x of each vertical gap between columns, where lines can run clear of every box."""
+    return [MARGIN - GAP_X / 2 + c * (BOX_W + GAP_X) for c in range(COLUMNS + 1)]
+
+
+def route(
+    source: Box, target: Box, index: int, count: int, lane: int = 0
+) -> list[tuple[float, float]]:
+    """An elbowed line from the source's top to the target, running only through the gaps.
+
+    Arrows into one target land spread along its bottom edge, and each target's arrows run in
+    their own lane of the gaps, so that each can be followed.
+    """
+    tx = target.x + BOX_W * (index + 1) / (count + 1)
+    dy = (lane % 5) * 6 - 12
+    dx = (lane % 5) * 4 - 8
+    if target.y == source.y:
+        # Same row: over the top of the row, into the target's top.
+        above = source.y - GAP_Y / 2 + dy
+        if abs(target.x - source.x) == BOX_W + GAP_X:
+            if target.x > source.x:
+                return [(source.x + BOX_W, source.cy), (target.x, target.cy)]
+            return [(source.x, source.cy), (target.x + BOX_W, target.cy)]
+        return [(source.cx, source.y), (source.cx, above), (tx, above), (tx, target.y)]
+    if target.y > source.y:
+        return [
+            _edge_point(source, target.cx, target.cy),
+            _edge_point(target, source.cx, source.cy),
+        ]
+    above_source = source.y - GAP_Y / 2 + dy
+    below_target = target.y + BOX_H + GAP_Y / 2 + dy
+    start = (source.cx, source.y)
+    if target.y + BOX_H + GAP_Y >= source.y:
+        # The target's row is the row just above.
+        return [start, (source.cx, above_source), (tx, above_source), (tx, target.y + BOX_H)]
+    channel = min(_channels(), key=lambda x: (abs(x - source.cx) + abs(x - tx), x)) + dx
+    return [
+        start,
+        (source.cx, above_source),
+        (channel, above_source),
+        (channel, below_target),
+        (tx, below_target),
+        (tx, target.y + BOX_H),
+    ]
+
+
 def render_svg(bodies: list[Body], flags: dict[int, list[str]], *, title: str) -> SafeString:
     boxes, width, height, headings = layout(bodies, flags)
     key_y = height + 10
@@ -135,17 +182,27 @@ def render_svg(bodies: list[Body], flags: dict[int, list[str]], *, title: str) -
         'markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
         'fill="#0b0c0c"/></marker></defs>',
     ]
+    incoming: dict[int, list[Box]] = {}
+    for source, target in links:
+        incoming.setdefault(target.body.pk, []).append(source)
+    for source, target in links:
+        siblings = sorted(incoming[target.body.pk], key=lambda b: (b.x, b.y))
+        lane = list(incoming).index(target.body.pk)
+        points = route(source, target, siblings.index(source), len(siblings), lane)
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'} {x:.1f} {y:.1f}" for i, (x, y) in enumerate(points)
+        )
+        out.append(
+            f'<path class="fd-arrow" data-from="{source.body.pk}" data-to="{target.body.pk}" '
+            f'd="{path}" fill="none" stroke="#505a5f" stroke-width="1.5" '
+            'marker-end="url(#fd-arrowhead)"/>'
+        )
     for label, y in headings:
         out.append(
-            f'<text x="{MARGIN}" y="{y}" font-size="18" font-weight="bold" fill="#0b0c0c">{escape(label)}</text>'
+            f'<rect x="{MARGIN - 4}" y="{y - 17}" width="{11 * len(label) + 8}" height="24" fill="#ffffff"/>'
         )
-    for source, target in links:
-        x1, y1 = _edge_point(source, target.cx, target.cy)
-        x2, y2 = _edge_point(target, source.cx, source.cy)
         out.append(
-            f'<line class="fd-arrow" data-from="{source.body.pk}" data-to="{target.body.pk}" '
-            f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#505a5f" '
-            'stroke-width="1.5" marker-end="url(#fd-arrowhead)"/>'
+            f'<text x="{MARGIN}" y="{y}" font-size="18" font-weight="bold" fill="#0b0c0c">{escape(label)}</text>'
         )
     for box in boxes:
         fill, stroke = COLOURS.get(box.body.level, ("#f3f2f1", "#505a5f"))
@@ -155,16 +212,16 @@ def render_svg(bodies: list[Body], flags: dict[int, list[str]], *, title: str) -
             f'<rect x="{box.x}" y="{box.y}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="{fill}" '
             f'stroke="{FLAG_COLOUR if box.flags else stroke}" stroke-width="{3 if box.flags else 2}"{dash}/>'
         )
-        lines = textwrap.wrap(box.body.name, LINE_CHARS)[:3]
+        lines = textwrap.wrap(box.body.name, LINE_CHARS)[:NAME_LINES]
         ty = box.y + 20
         out.append(f'<text x="{box.x + 8}" y="{ty}" font-size="13" fill="#0b0c0c">')
         for i, line in enumerate(lines):
             out.append(f'<tspan x="{box.x + 8}" dy="{0 if i == 0 else 16}">{escape(line)}</tspan>')
         out.append("</text>")
-        if box.flags:
+        for i, flag in enumerate(reversed(box.flags)):
             out.append(
-                f'<text x="{box.x + 8}" y="{box.y + BOX_H - 8}" font-size="12" font-weight="bold" '
-                f'fill="{FLAG_COLOUR}">{escape("; ".join(box.flags))}</text>'
+                f'<text x="{box.x + 8}" y="{box.y + BOX_H - 8 - 14 * i}" font-size="12" '
+                f'font-weight="bold" fill="{FLAG_COLOUR}">{escape(flag)}</text>'
             )
         out.append("</g>")
     x = MARGIN
