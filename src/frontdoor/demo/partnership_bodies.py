@@ -33,7 +33,7 @@ from frontdoor.directory.models.partnership import (
 from . import data
 
 SEC = Agency.Sector
-# Who usually sits on a strategic board for each kind of agency.
+# Who usually sits on a strategic board for each kind of agency, where no one is named.
 SENIOR_ROLE = {
     SEC.POLICE: "Detective Chief Superintendent, Public Protection",
     SEC.CHILDRENS_SOCIAL_CARE: "Director of Children's Services",
@@ -142,25 +142,33 @@ class _Builder:
                 agency=chair,
                 person=person,
                 post=chair_post,
-                role=SENIOR_ROLE.get(chair.sector, "")
-                if level == Level.FORCE_WIDE
-                else (person.job_title if person else ""),
+                role=_seat(chair, person, ""),
                 start_date=since,
             )
             self.result.memberships += 1
         for agency, role in members:
             if agency == chair:
                 continue
+            person = self.representative(agency)
             Membership.objects.create(
                 body=body,
                 agency=agency,
-                person=self.representative(agency),
-                role=role or SENIOR_ROLE.get(agency.sector, ""),
+                person=person,
+                role=_seat(agency, person, role),
                 start_date=since + timedelta(days=self.rng.randint(0, 200)),
             )
             self.result.memberships += 1
         self.result.bodies.append(body)
         return body
+
+
+def _seat(agency: Agency, person: Practitioner | None, role: str) -> str:
+    """The representative's role: as given, else their job title, else the usual senior post."""
+    if role:
+        return role
+    if person is not None and person.job_title:
+        return person.job_title
+    return SENIOR_ROLE.get(agency.sector, "")
 
 
 def _terms(name: str, purpose: str, frequency: str) -> str:

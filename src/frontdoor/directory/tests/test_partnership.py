@@ -358,3 +358,72 @@ def test_popolo_names(police):
     }
     assert membership.popolo()["organization_id"] == str(body.pk)
     assert membership.popolo()["on_behalf_of_id"] == str(police.pk)
+
+
+def test_ending_a_membership_through_the_form_raises_the_flag_and_is_audited(
+    signed_in, manager, police, social_care, icb
+):
+    body = make_body()
+    member(body, police)
+    member(body, social_care)
+    icb_seat = member(body, icb, start_date=TODAY() - timedelta(days=400))
+    client = signed_in(manager)
+    yesterday = (TODAY() - timedelta(days=1)).strftime("%d/%m/%Y")
+    response = client.post(
+        reverse("directory:partnership_membership_edit", args=[icb_seat.pk]),
+        {
+            "agency": icb.pk,
+            "person": "",
+            "post": "",
+            "role": "",
+            "start_date": icb_seat.start_date.strftime("%d/%m/%Y"),
+            "end_date": yesterday,
+            "version": 1,
+        },
+    )
+    assert response.status_code == 302
+    assert missing_members(body) == ["the integrated care board"]
+    event = AuditEvent.objects.get(verb="change", object_type="directory.membership")
+    assert event.actor == manager and event.object_id == str(icb_seat.pk)
+    assert "end_date" in event.details["changes"]
+    page = client.get(reverse("directory:partnership_body", args=[body.pk])).content.decode()
+    assert "The law requires the integrated care board as a member" in page
+
+
+def test_a_stale_post_edit_is_refused_and_not_audited(signed_in, manager):
+    from frontdoor.directory.models import Post
+
+    body = make_body()
+    chair = Post.objects.create(body=body, label="Chair", role="chair")
+    client = signed_in(manager)
+    url = reverse("directory:partnership_post_edit", args=[chair.pk])
+    fields = {"role": "chair", "start_date": "", "end_date": "", "version": 1}
+    assert client.post(url, {**fields, "label": "Independent chair"}).status_code == 302
+    stale = client.post(url, {**fields, "label": "Joint chair"})
+    assert stale.status_code == 409
+    chair.refresh_from_db()
+    assert (chair.label, chair.version) == ("Independent chair", 2)
+    assert AuditEvent.objects.filter(object_type="directory.post").count() == 1
+
+
+def test_an_end_date_before_the_start_is_refused(signed_in, manager, police):
+    body = make_body()
+    response = signed_in(manager).post(
+        reverse("directory:partnership_membership_create", args=[body.pk]),
+        {"agency": police.pk, "start_date": "10/05/2026", "end_date": "01/05/2026"},
+    )
+    assert response.status_code == 422
+    assert "The end date must be on or after the start date" in response.content.decode()
+    assert not Membership.objects.exists()
+
+
+def test_a_practitioner_cannot_change_the_map(signed_in, officer):
+    body = make_body()
+    response = signed_in(officer).post(
+        reverse("directory:partnership_review", args=[body.pk]),
+        {"version": 1, "outcome": "close"},
+    )
+    assert response.status_code == 403
+    body.refresh_from_db()
+    assert body.dissolution_date is None and not body.reviews.exists()
+    assert not AuditEvent.objects.filter(object_type__startswith="directory.").exists()
