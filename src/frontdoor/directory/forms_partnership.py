@@ -158,7 +158,12 @@ class ReviewForm(GovukForm):
 
 
 class AgencyFinderForm(GovukForm):
-    q = forms.CharField(label="Agency name", required=False, max_length=100)
+    q = forms.CharField(
+        label="Agency name",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "govuk-!-width-two-thirds"}),
+    )
     sector = forms.ChoiceField(label="Sector", required=False)
     area = forms.ChoiceField(label="District", required=False)
 
