@@ -72,7 +72,8 @@ def partnership_map(request):
 @permission(access.VIEW_PARTNERSHIP)
 def body_detail(request, pk):
     body = access.body_for_reading(request.user, pk)
-    memberships = body.memberships.select_related("agency", "person", "post")
+    memberships = list(body.memberships.select_related("agency", "person", "post"))
+    chairs = [m for m in memberships if m.is_current and m.post and m.post.role == "chair"]
     return render(
         request,
         "directory/partnership/body.html",
@@ -80,6 +81,7 @@ def body_detail(request, pk):
             "body": body,
             "basis": statutory_basis(body),
             "missing": missing_by_body([body])[body.pk],
+            "chairs": chairs,
             "current": [m for m in memberships if m.is_current],
             "past": [m for m in memberships if not m.is_current],
             "posts": body.posts.all(),

@@ -427,3 +427,19 @@ def test_a_practitioner_cannot_change_the_map(signed_in, officer):
     body.refresh_from_db()
     assert body.dissolution_date is None and not body.reviews.exists()
     assert not AuditEvent.objects.filter(object_type__startswith="directory.").exists()
+
+
+def test_the_body_page_names_its_chair_and_members(signed_in, officer, police):
+    from frontdoor.directory.models import Post
+
+    body = make_body()
+    url = reverse("directory:partnership_body", args=[body.pk])
+    assert "Not recorded" in signed_in(officer).get(url).content.decode()
+    chair = Post.objects.create(body=body, label="Chair", role="chair")
+    person = PractitionerFactory(
+        username="chair", agency=police, first_name="Cora", last_name="Chair"
+    )
+    member(body, police, person=person, post=chair, role="Chief Superintendent")
+    page = signed_in(officer).get(url).content.decode()
+    assert "Cora Chair, Testshire Police" in page
+    assert "Chief Superintendent" in page
