@@ -29,6 +29,7 @@ _ITEMS = [
     ("Service directory", "directory:search", None),
     ("Partnership map", "directory:partnership_map", "directory.view_partnership"),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
+    ("Statutory returns", "insights:statutory_index", "insights.statutory_export"),
     ("Audit trail", "audit:list", "audit.view_trail"),
     ("My account", "agencies:my_account", None),
 ]

@@ -23,6 +23,7 @@ from frontdoor.demo.generator import (
 )
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
+from frontdoor.demo.statutory import build_ethnicity
 
 DEMO_URL = "http://127.0.0.1:8000/"
 
@@ -113,6 +114,7 @@ class Command(BaseCommand):
             articles = build_manual(seed=seed)
             services = build_directory(seed=seed).services
             build_partnership_bodies(seed=seed)
+            build_ethnicity(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
