@@ -443,3 +443,25 @@ def test_the_body_page_names_its_chair_and_members(signed_in, officer, police):
     page = signed_in(officer).get(url).content.decode()
     assert "Cora Chair, Testshire Police" in page
     assert "Chief Superintendent" in page
+
+
+def test_a_manager_adds_a_body_which_is_audited_and_drawn(signed_in, manager):
+    board = make_body()
+    client = signed_in(manager)
+    response = client.post(
+        reverse("directory:partnership_body_create"),
+        {
+            "name": "Testshire Neglect Sub-group",
+            "classification": "sub_group",
+            "level": "force_wide",
+            "parent": board.pk,
+            "accountable_to": board.pk,
+            "meeting_frequency": "quarterly",
+            "review_due": (TODAY() + timedelta(days=200)).strftime("%d/%m/%Y"),
+        },
+    )
+    assert response.status_code == 302
+    added = Body.objects.get(name="Testshire Neglect Sub-group")
+    assert AuditEvent.objects.filter(verb="create", object_id=str(added.pk), actor=manager).exists()
+    svg = client.get(reverse("directory:partnership_map")).content.decode()
+    assert f'data-from="{added.pk}" data-to="{board.pk}"' in svg
