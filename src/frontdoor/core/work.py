@@ -112,6 +112,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.directory.work import directory_panels
 
     panels.extend(directory_panels(practitioner))
+    from frontdoor.directory.work_partnership import partnership_panels
+
+    panels.extend(partnership_panels(practitioner))
     if practitioner.role == Role.PARTNERSHIP_MANAGER:
         panels.append(
             Panel(

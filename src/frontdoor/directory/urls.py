@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views, views_curation
+from . import api, views, views_curation, views_partnership
 
 app_name = "directory"
 urlpatterns = [
@@ -40,4 +40,44 @@ urlpatterns = [
     path("oruk/taxonomies/<str:pk>", api.taxonomy, name="oruk_taxonomy"),
     path("oruk/taxonomy_terms", api.taxonomy_terms, name="oruk_taxonomy_terms"),
     path("oruk/taxonomy_terms/<str:pk>", api.taxonomy_term, name="oruk_taxonomy_term"),
+    # The partnership map (issue 8 items 8 and 9).
+    path("partnership/", views_partnership.partnership_map, name="partnership_map"),
+    path("partnership/bodies/new/", views_partnership.body_create, name="partnership_body_create"),
+    path("partnership/bodies/<int:pk>/", views_partnership.body_detail, name="partnership_body"),
+    path(
+        "partnership/bodies/<int:pk>/edit/",
+        views_partnership.body_edit,
+        name="partnership_body_edit",
+    ),
+    path(
+        "partnership/bodies/<int:pk>/posts/new/",
+        views_partnership.post_create,
+        name="partnership_post_create",
+    ),
+    path(
+        "partnership/posts/<int:pk>/edit/",
+        views_partnership.post_edit,
+        name="partnership_post_edit",
+    ),
+    path(
+        "partnership/bodies/<int:pk>/members/new/",
+        views_partnership.membership_create,
+        name="partnership_membership_create",
+    ),
+    path(
+        "partnership/members/<int:pk>/edit/",
+        views_partnership.membership_edit,
+        name="partnership_membership_edit",
+    ),
+    path(
+        "partnership/bodies/<int:pk>/review/",
+        views_partnership.review_record,
+        name="partnership_review",
+    ),
+    path("partnership/agencies/", views_partnership.agency_finder, name="partnership_agencies"),
+    path(
+        "partnership/agencies/<int:pk>/",
+        views_partnership.agency_view,
+        name="partnership_agency",
+    ),
 ]

@@ -24,6 +24,7 @@ from frontdoor.demo.generator import (
     partnership_logins,
 )
 from frontdoor.demo.manual_articles import build_manual
+from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.statutory import build_ethnicity
 
 DEMO_URL = "http://127.0.0.1:8000/"
@@ -114,6 +115,7 @@ class Command(BaseCommand):
             contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
             articles = build_manual(seed=seed)
             services = build_directory(seed=seed).services
+            build_partnership_bodies(seed=seed)
             build_ethnicity(seed=seed)
             build_curation(seed=seed)
             build_evaluation(seed=seed)
