@@ -396,7 +396,10 @@ def contact_decide(
             decided_at=now,
         )
         signposted = SignpostedService.objects.bulk_create(
-            [signposting.snapshot(service, n) for n, service in enumerate(chosen)]
+            [
+                signposting.snapshot(service, decision=decision, position=n)
+                for n, service in enumerate(chosen)
+            ]
         )
         needs_sign_off = locked.is_red
         locked.status = (

@@ -151,7 +151,7 @@ def signposts_resolve(*, by, service_ids: Sequence[UUID | str]) -> list[Service]
     return services
 
 
-def snapshot(service: Service, position: int) -> SignpostedService:
+def snapshot(service: Service, *, decision, position: int) -> SignpostedService:
     """The service as the directory describes it now: never its address."""
     phones = [phone.number for contact in service.contacts.all() for phone in contact.phones.all()]
     emails = [service.email] + [c.email for c in service.contacts.all()]
@@ -160,6 +160,7 @@ def snapshot(service: Service, position: int) -> SignpostedService:
         web_address(organisation.website) if organisation else ""
     )
     return SignpostedService(
+        decision=decision,
         service=service,
         service_name=service.name,
         organisation_name=organisation.name if organisation else "",
