@@ -217,7 +217,7 @@ class Picker:
     limited: bool
 
 
-def _first_in_need(needs: list[Need]) -> Need | None:
+def first_in_need(needs: list[Need]) -> Need | None:
     at_risk = (Subject.Role.CHILD_AT_RISK, Subject.Role.ADULT_AT_RISK, Subject.Role.VICTIM)
     return next((n for n in needs if n.subject.role in at_risk), needs[0] if needs else None)
 
@@ -236,7 +236,7 @@ def picker(
     already ticked kept at the top, ticked, whatever the search."""
     needs = needs_for(contact, subjects)
     need = next((n for n in needs if str(n.subject.pk) == str(for_subject)), None)
-    need = need or _first_in_need(needs)
+    need = need or first_in_need(needs)
     found = picker_services(by=by, need=need, text=text, all_areas=all_areas)
     wanted = set()
     for raw in chosen:

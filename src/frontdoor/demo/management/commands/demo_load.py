@@ -108,9 +108,9 @@ class Command(BaseCommand):
         )
         # The demo's own history sends messages; keep their emails off the console.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            services = build_directory(seed=seed).services  # first: decisions signpost to it
             contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
             articles = build_manual(seed=seed)
-            services = build_directory(seed=seed).services
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
