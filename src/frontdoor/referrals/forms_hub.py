@@ -86,7 +86,7 @@ class DecisionForm(GovukForm):
 
     def __init__(self, *args, subjects=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["signpost_for"].choices = [("", "Anyone (any age)")] + [
+        self.fields["signpost_for"].choices = [
             (str(s.pk), f"{s} ({s.get_role_display().lower()})") for s in subjects
         ]
 

@@ -89,6 +89,12 @@ def _page(request, contact, *, status=200, **forms):
         )
     decided = contact.status in (Contact.Status.DECIDED, Contact.Status.AWAITING_SIGN_OFF)
     decision = getattr(contact, "decision", None)
+    decision_form = forms.get("decision_form") or DecisionForm(
+        prefix="decision", initial={"version": contact.version}, subjects=subjects
+    )
+    picker = _picker(request, contact, subjects) if not decided else None
+    if picker and picker.need and not decision_form.is_bound:
+        decision_form.initial["signpost_for"] = str(picker.need.subject.pk)
     requests = contact.information_requests.select_related("to_agency", "answered_by").order_by(
         "due_at"
     )
@@ -121,9 +127,8 @@ def _page(request, contact, *, status=200, **forms):
                 "assign_to": contact.assigned_to_id,
             },
         ),
-        "decision_form": forms.get("decision_form")
-        or DecisionForm(prefix="decision", initial={"version": contact.version}, subjects=subjects),
-        "picker": _picker(request, contact, subjects) if not decided else None,
+        "decision_form": decision_form,
+        "picker": picker,
         "signposted": list(decision.signposted.all()) if decision else [],
         "has_child": any(s.is_child for s in subjects),
         "can_sign_off": access.may(request.user, access.SIGN_OFF, contact),

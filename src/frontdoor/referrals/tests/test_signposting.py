@@ -390,7 +390,9 @@ def test_who_can_help_lists_services_for_each_persons_age_and_area(hub, officer,
     }
     assert reverse("directory:service", args=[directory.group.pk]) in child
 
-    wider = sections(as_user(hub).get(url, {"q": "young carers", "all_areas": "on"}).content.decode())
+    wider = sections(
+        as_user(hub).get(url, {"q": "young carers", "all_areas": "on"}).content.decode()
+    )
     assert names_in(wider["Maisie Dube"], every) == {"Burnley Young Carers"}
     assert names_in(wider["Grace Dube"], every) == set()  # 8 to 18 only
 
@@ -444,3 +446,22 @@ def test_outward_codes_and_districts():
     assert outward_code("BB10") == "BB10"
     assert outward_code("") == ""
     assert outward_code("not a postcode") == ""
+
+
+def test_the_picker_searches_for_another_person_in_the_contact(hub, officer, directory):
+    contact = household(officer)
+    services.contact_triage(
+        contact=contact, by=hub, expected_version=contact.version, rag="green", rationale="r"
+    )
+    client = as_user(hub)
+    first = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    maisie, grace = contact.subjects.all()
+    assert f'<option value="{maisie.pk}" selected>' in first
+    assert "Harbourlight Domestic Abuse Helpline" not in first
+    again = client.post(
+        reverse("hub:decide", args=[contact.pk]),
+        {"decision-action": "search", "decision-signpost_for": str(grace.pk)},
+    ).content.decode()
+    assert f'<option value="{grace.pk}" selected>' in again
+    assert "For Grace Dube, aged 34 (estimated)" in again
+    assert "Harbourlight Domestic Abuse Helpline" in again
