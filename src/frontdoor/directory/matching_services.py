@@ -42,13 +42,20 @@ def _all_districts() -> list[District]:
     ]
 
 
-def districts_for_postcode(postcode: str) -> list[District]:
-    """The partnership's districts that hold this postcode's outward code (one or, where a
-    code straddles a boundary, two); empty when the postcode is unknown or outside."""
+def districts_for_postcode(
+    postcode: str, districts: list[District] | None = None
+) -> list[District]:
+    """The partnership's districts (or those given) that hold this postcode's outward code:
+    one or, where a code straddles a boundary, two; empty when unknown or outside."""
     code = outward_code(postcode)
     if not code:
         return []
-    return [d for d in _all_districts() if code in d.outward_codes]
+    return [d for d in (districts or _all_districts()) if code in d.outward_codes]
+
+
+def all_districts() -> list[District]:
+    """Every district of the partnership, to look several postcodes up in one query."""
+    return _all_districts()
 
 
 def _names_one_of(districts: Iterable[District]) -> Q:

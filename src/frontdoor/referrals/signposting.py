@@ -18,6 +18,7 @@ from django.utils import timezone
 from frontdoor.core.policy import may
 from frontdoor.directory.matching_services import (
     District,
+    all_districts,
     districts_for_postcode,
     suitable_services,
 )
@@ -65,17 +66,19 @@ def needs_for(contact: Contact, subjects: Iterable[Subject]) -> list[Need]:
     postcode takes the first postcode another subject of the contact has (the household)."""
     subjects = list(subjects)
     day = contact_day(contact)
-    fallback = next((s.postcode for s in subjects if districts_for_postcode(s.postcode)), "")
+    every = all_districts()
+    found = {s.pk: districts_for_postcode(s.postcode, every) for s in subjects}
+    household = next((s.postcode for s in subjects if found[s.pk]), "")
     needs = []
     for subject in subjects:
-        postcode = subject.postcode if districts_for_postcode(subject.postcode) else fallback
+        known = bool(found[subject.pk])
         needs.append(
             Need(
                 subject=subject,
                 age=age_on(subject, day),
                 age_estimated=subject.date_of_birth is None,
-                postcode=postcode,
-                districts=districts_for_postcode(postcode),
+                postcode=subject.postcode if known else household,
+                districts=found[subject.pk] if known else districts_for_postcode(household, every),
             )
         )
     return needs
@@ -113,6 +116,8 @@ def who_can_help(
         )
         need.total = services.count()
         need.services = list(services[:PAGE_LIMIT])
+        for service in need.services:
+            service.ages = ages_text(service)
     return needs
 
 

@@ -255,9 +255,16 @@ def link_subject(request, pk, subject_pk):
 @require_POST
 @permission(access.HUB_WORK)
 def decide(request, pk):
-    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+    searching = request.POST.get("decision-action") == "search"
+    contact = access.contact_for(
+        request.user,
+        pk,
+        access.HUB_WORK,
+        # A search shows the whole contact again: a read like any other.
+        reason="Searched the directory for services to signpost to" if searching else None,
+    )
     subjects = list(contact.subjects.all())
-    if request.POST.get("decision-action") == "search":
+    if searching:
         # Searching the directory from inside the decision form: show it again as entered.
         keep = ("outcome", "rationale", "signpost_to", "feedback_to_referrer", "version")
         initial = {name: request.POST.get(f"decision-{name}", "") for name in keep}

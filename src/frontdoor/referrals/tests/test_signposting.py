@@ -309,6 +309,9 @@ def test_searching_all_areas_keeps_what_was_typed_and_ticked(hub, officer, direc
     assert "checked" in ticked
     contact.refresh_from_db()
     assert contact.status == Contact.Status.TRIAGED  # a search decides nothing
+    read = AuditEvent.objects.filter(verb=Verb.VIEW).latest("id")
+    assert (read.actor, read.object_id) == (hub, str(contact.pk))
+    assert "Searched the directory" in read.reason
 
 
 def test_the_age_is_taken_on_the_day_of_the_contact(hub, officer, directory):
