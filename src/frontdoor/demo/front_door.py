@@ -324,6 +324,9 @@ def _one_contact(rng, referrer, moment, stage, hub_team, managers, partners, kno
         if rag == "red"
         else rng.choice([o for o in Decision.Outcome.values if o != "other"])
     )
+    if rag == "green":
+        outcome = "advice"  # low risk: signposted to help in the community
+    signposts = _signposts(contact, worker, concerns) if outcome == "advice" else []
     with simulated_now(after(rng.choice([3, 6, 20, 30]))):
         referrals.contact_decide(
             contact=contact,
@@ -333,7 +336,8 @@ def _one_contact(rng, referrer, moment, stage, hub_team, managers, partners, kno
             rationale="Information from partners shows a pattern of escalating concern.",
             feedback=f"The front door decided: {Decision.Outcome(outcome).label}. Thank you for your referral; "
             "please keep sharing anything new with the hub.",
-            signpost_to="Northshire Family Hub" if outcome == "advice" else "",
+            signpost_to="Northshire Family Hub" if outcome == "advice" and not signposts else "",
+            services=signposts,
         )
         contact.refresh_from_db()
     if stage == "red_awaiting" or not managers:
@@ -344,3 +348,28 @@ def _one_contact(rng, referrer, moment, stage, hub_team, managers, partners, kno
                 contact=contact, by=rng.choice(managers), expected_version=contact.version
             )
     return contact
+
+
+# What the hub looks for in the directory when it signposts, by the first concern.
+SIGNPOST_WORDS = {
+    Concern.DOMESTIC_ABUSE: "domestic abuse",
+    Concern.MENTAL_HEALTH: "mental health",
+    Concern.SUBSTANCE_MISUSE: "substance",
+}
+
+
+def _signposts(contact, worker, concerns) -> list:
+    """Up to two running directory services for the first person at risk, by the concern
+    (none when the directory is not loaded: the decision then names a service in words)."""
+    from frontdoor.referrals import signposting
+
+    needs = signposting.needs_for(contact, contact.subjects.all())
+    first = signposting.first_in_need(needs)
+    words = SIGNPOST_WORDS.get(concerns[0], "parenting")
+    chosen: list = []
+    for need in [first] + [n for n in needs if n is not first]:
+        found = signposting.picker_services(by=worker, need=need, text=words)
+        chosen += [s.pk for s in found if s.pk not in chosen]
+        if len(chosen) >= 2:
+            break
+    return chosen[:2]

@@ -3,6 +3,7 @@ referrer sees their own; a partner agency sees only the requests addressed to it
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES, Role
@@ -20,6 +21,11 @@ VIEW_OWN_REFERRAL = "referrals.view_own_referral"
 VIEW_QUEUE = "referrals.view_queue"
 HUB_WORK = "referrals.hub_work"
 SIGN_OFF = "referrals.sign_off"
+SIGNPOST_CONFIDENTIAL = "referrals.signpost_confidential"
+
+# Who may signpost to a service whose address is confidential (a refuge). A partnership may
+# narrow it with FRONTDOOR_SIGNPOST_CONFIDENTIAL_ROLES (ADR 0016).
+SIGNPOST_CONFIDENTIAL_ROLES = (Role.HUB_MANAGER, Role.HUB_PRACTITIONER)
 
 
 @rule(MAKE_REFERRAL)
@@ -72,6 +78,14 @@ def _hub_work(practitioner, contact=None) -> bool:
 @rule(SIGN_OFF)
 def _sign_off(practitioner, contact=None) -> bool:
     return practitioner.role == Role.HUB_MANAGER
+
+
+@rule(SIGNPOST_CONFIDENTIAL)
+def _signpost_confidential(practitioner, service=None) -> bool:
+    allowed = getattr(
+        settings, "FRONTDOOR_SIGNPOST_CONFIDENTIAL_ROLES", SIGNPOST_CONFIDENTIAL_ROLES
+    )
+    return practitioner.role in allowed
 
 
 def contact_for(

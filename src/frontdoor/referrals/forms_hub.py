@@ -36,6 +36,14 @@ class TriageForm(GovukForm):
         self.fields["assign_to"].label_from_instance = lambda p: f"{p} ({p.agency})"
 
 
+class AnyServicesField(forms.MultipleChoiceField):
+    """Directory service ids: whether each exists, runs and may be chosen is the service
+    layer's question (``signposting.signposts_resolve``), answered with a clear message."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
 class DecisionForm(GovukForm):
     outcome = forms.ChoiceField(
         label="Decision",
@@ -50,8 +58,22 @@ class DecisionForm(GovukForm):
         help_text="The reasons for the decision, for the record",
         error_messages={"required": "Enter the rationale for the decision"},
     )
+    services = AnyServicesField(
+        label="Services from the directory",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="For advice or signposting: tick every service you are signposting to",
+    )
+    signpost_for = forms.ChoiceField(label="Who is the help for?", required=False, choices=[])
+    signpost_q = forms.CharField(
+        label="Search the directory",
+        required=False,
+        max_length=200,
+        help_text="For example, parenting, domestic abuse or debt",
+    )
+    signpost_all_areas = forms.BooleanField(label="Show services in all areas", required=False)
     signpost_to = forms.CharField(
-        label="Service signposted to (if any)", max_length=300, required=False
+        label="Another service, not in the directory (if any)", max_length=300, required=False
     )
     feedback_to_referrer = forms.CharField(
         label="What the referrer and answering agencies will be told",
@@ -61,6 +83,29 @@ class DecisionForm(GovukForm):
         error_messages={"required": "Enter what the referrer will be told"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, subjects=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signpost_for"].choices = [
+            (str(s.pk), f"{s} ({s.get_role_display().lower()})") for s in subjects
+        ]
+
+    def clean(self):
+        data = super().clean()
+        advice = data.get("outcome") == Decision.Outcome.ADVICE
+        if advice and not data.get("services") and not data.get("signpost_to", "").strip():
+            self.add_error(
+                "services",
+                "Choose at least one service from the directory, or name the service you "
+                "signposted to",
+            )
+        if data.get("services") and data.get("outcome") and not advice:
+            self.add_error(
+                "services",
+                "Services from the directory can be chosen only for advice or signposting: "
+                "untick them, or choose advice or signposting",
+            )
+        return data
 
 
 class VersionForm(GovukForm):

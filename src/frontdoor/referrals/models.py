@@ -217,6 +217,43 @@ class Decision(models.Model):
         return self.get_outcome_display()
 
 
+class SignpostedService(models.Model):
+    """A directory service the front door signposted to, as the directory described it then.
+
+    The name and the route to help are copied at the time, so that later edits to the
+    directory (or its deletion of the service) never rewrite what the referrer was told.
+    Addresses are never copied: a refuge's must not leave the directory (ADR 0012).
+    """
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="signposted")
+    service = models.ForeignKey(
+        "directory.Service",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signposted_by",
+    )
+    service_name = models.TextField()
+    organisation_name = models.TextField(blank=True)
+    phone = models.TextField(blank=True)
+    email = models.TextField(blank=True)
+    website = models.TextField(blank=True)
+    how_to_get_help = models.TextField(blank=True)
+    confidential_address = models.BooleanField(default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["decision", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "service"], name="signposted_service_once_per_decision"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.service_name
+
+
 class TimelineEntry(models.Model):
     """Everything that happened to a contact and every clock, with who did it."""
 

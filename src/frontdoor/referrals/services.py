@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +21,17 @@ from frontdoor.core.errors import ConflictError
 from frontdoor.core.outbox import outbox_write
 from frontdoor.people.models import Person
 
-from .models import Concern, Consent, Contact, Decision, Rag, Subject, TimelineEntry
+from . import signposting
+from .models import (
+    Concern,
+    Consent,
+    Contact,
+    Decision,
+    Rag,
+    SignpostedService,
+    Subject,
+    TimelineEntry,
+)
 
 DRAFT_FIELDS = (
     "source",
@@ -347,13 +359,26 @@ def contact_decide(
     rationale: str,
     feedback: str,
     signpost_to: str = "",
+    services: Sequence[UUID | str] = (),
 ) -> Decision:
+    """``services``: directory services signposted to (advice or signposting only); each
+    is kept as the directory describes it now (ADR 0016)."""
     if outcome not in Decision.Outcome.values:
         raise ValidationError("Choose a decision from the list")
     if not rationale.strip():
         raise ValidationError("Give the reason for the decision")
     if not feedback.strip():
         raise ValidationError("Write what the referrer should be told")
+    if services and outcome != Decision.Outcome.ADVICE:
+        raise ValidationError(
+            "Services from the directory can be chosen only for advice or signposting: "
+            "untick them, or choose advice or signposting"
+        )
+    if outcome == Decision.Outcome.ADVICE and not services and not signpost_to.strip():
+        raise ValidationError(
+            "Choose at least one service from the directory, or name the service you signposted to"
+        )
+    chosen = signposting.signposts_resolve(by=by, service_ids=services)
     with transaction.atomic():
         locked = _locked_for_update(contact, expected_version)
         if locked.status in (Contact.Status.DECIDED, Contact.Status.AWAITING_SIGN_OFF):
@@ -370,6 +395,12 @@ def contact_decide(
             decided_by=by,
             decided_at=now,
         )
+        signposted = SignpostedService.objects.bulk_create(
+            [
+                signposting.snapshot(service, decision=decision, position=n)
+                for n, service in enumerate(chosen)
+            ]
+        )
         needs_sign_off = locked.is_red
         locked.status = (
             Contact.Status.AWAITING_SIGN_OFF if needs_sign_off else Contact.Status.DECIDED
@@ -383,7 +414,7 @@ def contact_decide(
             verb=Verb.CHANGE,
             obj=locked,
             reason="Recorded the front door's decision",
-            details={"outcome": outcome},
+            details={"outcome": outcome, "signposted": [str(s.id) for s in chosen]},
         )
         timeline_add(
             contact=locked,
@@ -392,6 +423,14 @@ def contact_decide(
             detail=rationale
             + ("\nRed contact: waiting for a hub manager's sign-off." if needs_sign_off else ""),
         )
+        if signposted or signpost_to.strip():
+            names = [item.service_name for item in signposted] + [signpost_to.strip()]
+            timeline_add(
+                contact=locked,
+                by=by,
+                summary="Signposted to " + ", ".join(name for name in names if name),
+                detail=signposting.signposts_text(signposted, signpost_to),
+            )
         if not needs_sign_off:
             _close_the_loop(locked, decision, by)
     return decision
@@ -424,6 +463,9 @@ def _close_the_loop(contact: Contact, decision: Decision, by) -> None:
         f"The front door has decided what happens next for referral {contact.reference}.\n\n"
         f"Decision: {decision.get_outcome_display()}\n\n{decision.feedback_to_referrer}"
     )
+    signposts = signposting.signposts_text(list(decision.signposted.all()), decision.signpost_to)
+    if signposts:
+        body += f"\n\n{signposts}"
     outbox_write(
         recipient=contact.referrer,
         subject=subject,
@@ -454,7 +496,9 @@ def _close_the_loop(contact: Contact, decision: Decision, by) -> None:
         obj=contact,
         reason="Told the referrer and answering agencies the outcome",
         recipients=sorted(set(recipients)),
-        details={"shared": ["decision", "feedback"]},
+        details={
+            "shared": ["decision", "feedback"] + (["signposted services"] if signposts else [])
+        },
     )
     timeline_add(
         contact=contact,

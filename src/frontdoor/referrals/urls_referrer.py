@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_referrer
+from . import views_referrer, views_signposting
 
 app_name = "referrals"
 urlpatterns = [
@@ -25,4 +25,9 @@ urlpatterns = [
     path("referrals/<int:pk>/consent/", views_referrer.consent, name="consent"),
     path("referrals/<int:pk>/check/", views_referrer.check, name="check"),
     path("referrals/<int:pk>/sent/", views_referrer.sent, name="sent"),
+    path(
+        "referrals/<int:pk>/who-can-help/",
+        views_signposting.who_can_help,
+        name="who_can_help",
+    ),
 ]

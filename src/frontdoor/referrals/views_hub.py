@@ -14,7 +14,7 @@ from frontdoor.people.access import person_for_linking
 from frontdoor.people.search import possible_matches
 from frontdoor.sharing.access import requests_visible_to
 
-from . import access, services
+from . import access, services, signposting
 from .forms_hub import DecisionForm, TriageForm, VersionForm
 from .models import Contact, Subject
 
@@ -88,6 +88,13 @@ def _page(request, contact, *, status=200, **forms):
             else []
         )
     decided = contact.status in (Contact.Status.DECIDED, Contact.Status.AWAITING_SIGN_OFF)
+    decision = getattr(contact, "decision", None)
+    decision_form = forms.get("decision_form") or DecisionForm(
+        prefix="decision", initial={"version": contact.version}, subjects=subjects
+    )
+    picker = _picker(request, contact, subjects) if not decided else None
+    if picker and picker.need and not decision_form.is_bound:
+        decision_form.initial["signpost_for"] = str(picker.need.subject.pk)
     requests = contact.information_requests.select_related("to_agency", "answered_by").order_by(
         "due_at"
     )
@@ -103,7 +110,7 @@ def _page(request, contact, *, status=200, **forms):
             }
             for r in requests
         ],
-        "decision": getattr(contact, "decision", None),
+        "decision": decision,
         "decided": decided,
         "decision_clock": clock_status(contact.submitted_at, contact.decision_due_at, now),
         "statutory_clock": clock_status(
@@ -120,13 +127,29 @@ def _page(request, contact, *, status=200, **forms):
                 "assign_to": contact.assigned_to_id,
             },
         ),
-        "decision_form": forms.get("decision_form")
-        or DecisionForm(prefix="decision", initial={"version": contact.version}),
+        "decision_form": decision_form,
+        "picker": picker,
+        "signposted": list(decision.signposted.all()) if decision else [],
         "has_child": any(s.is_child for s in subjects),
         "can_sign_off": access.may(request.user, access.SIGN_OFF, contact),
         "problem": forms.get("problem"),
     }
     return render(request, "referrals/hub_contact.html", context, status=status)
+
+
+def _picker(request, contact, subjects):
+    """The signposting part of the decision form, from what was posted (a search or a
+    refused decision) or, on first showing, for the first person at risk anywhere near."""
+    posted = request.POST if request.method == "POST" else {}
+    return signposting.picker(
+        by=request.user,
+        contact=contact,
+        subjects=subjects,
+        for_subject=str(posted.get("decision-signpost_for", "")),
+        text=str(posted.get("decision-signpost_q", ""))[:200],
+        all_areas=bool(posted.get("decision-signpost_all_areas")),
+        chosen=posted.getlist("decision-services") if posted else (),
+    )
 
 
 @permission(access.HUB_WORK)
@@ -232,8 +255,27 @@ def link_subject(request, pk, subject_pk):
 @require_POST
 @permission(access.HUB_WORK)
 def decide(request, pk):
-    contact = access.contact_for(request.user, pk, access.HUB_WORK)
-    form = DecisionForm(request.POST, prefix="decision")
+    searching = request.POST.get("decision-action") == "search"
+    contact = access.contact_for(
+        request.user,
+        pk,
+        access.HUB_WORK,
+        # A search shows the whole contact again: a read like any other.
+        reason="Searched the directory for services to signpost to" if searching else None,
+    )
+    subjects = list(contact.subjects.all())
+    if searching:
+        # Searching the directory from inside the decision form: show it again as entered.
+        keep = ("outcome", "rationale", "signpost_to", "feedback_to_referrer", "version")
+        initial = {name: request.POST.get(f"decision-{name}", "") for name in keep}
+        initial.update(
+            signpost_for=request.POST.get("decision-signpost_for", ""),
+            signpost_q=request.POST.get("decision-signpost_q", ""),
+            signpost_all_areas=bool(request.POST.get("decision-signpost_all_areas")),
+        )
+        form = DecisionForm(prefix="decision", initial=initial, subjects=subjects)
+        return _page(request, contact, decision_form=form)
+    form = DecisionForm(request.POST, prefix="decision", subjects=subjects)
     if not form.is_valid():
         return _page(request, contact, status=422, decision_form=form)
     data = form.cleaned_data
@@ -248,6 +290,7 @@ def decide(request, pk):
             rationale=data["rationale"],
             feedback=data["feedback_to_referrer"],
             signpost_to=data["signpost_to"],
+            services=data["services"],
         ),
         form_name="decision_form",
         form=form,

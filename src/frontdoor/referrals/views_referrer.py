@@ -411,6 +411,8 @@ def _outcome(contact: Contact) -> dict | None:
     return {
         "label": decision.get_outcome_display(),
         "feedback": decision.feedback_to_referrer,
+        "signposted": list(decision.signposted.all()),
+        "signpost_to": decision.signpost_to,
         "decided_at": contact.decided_at,
     }
 

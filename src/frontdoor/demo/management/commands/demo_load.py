@@ -112,9 +112,9 @@ class Command(BaseCommand):
         )
         # The demo's own history sends messages; keep their emails off the console.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            services = build_directory(seed=seed).services  # first: decisions signpost to it
             contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
             articles = build_manual(seed=seed)
-            services = build_directory(seed=seed).services
             build_partnership_bodies(seed=seed)
             build_ethnicity(seed=seed)
             build_curation(seed=seed)
