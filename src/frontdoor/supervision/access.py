@@ -216,7 +216,6 @@ def relationships_managed_in(practitioner, agency: Agency):
     return (
         Relationship.objects.current()
         .filter(agency=agency)
-        .with_last_session()
         .select_related("supervisor", "supervisee")
         .order_by("supervisee__last_name", "supervisee__first_name")
     )

@@ -364,23 +364,17 @@ def standing_of(relationships: Iterable[Relationship], *, today: date | None = N
             agency_id__in={r.agency_id for r in relationships}
         )
     }
-    missing = [r.pk for r in relationships if not hasattr(r, "last_session_on")]
-    if missing:
-        last = dict(
-            Relationship.objects.filter(pk__in=missing)
-            .with_last_session()
-            .values_list("pk", "last_session_on")
-        )
-        for r in relationships:
-            if r.pk in last:
-                r.last_session_on = last[r.pk]
+    last = dict(
+        Relationship.objects.filter(pk__in=[r.pk for r in relationships])
+        .with_last_session()
+        .values_list("pk", "last_session_on")
+    )
     result = []
     for r in relationships:
         frequency = weeks.get(r.agency_id, DEFAULT_FREQUENCY_WEEKS)
-        due = due_on(
-            started_on=r.started_on, last_session_on=r.last_session_on, frequency_weeks=frequency
-        )
-        result.append(Standing(r, r.last_session_on, due, frequency, r.is_current and today > due))
+        last_on = last.get(r.pk)
+        due = due_on(started_on=r.started_on, last_session_on=last_on, frequency_weeks=frequency)
+        result.append(Standing(r, last_on, due, frequency, r.is_current and today > due))
     return result
 
 
@@ -391,11 +385,7 @@ def reminders_send_overdue(*, today: date | None = None) -> int:
     time it becomes overdue is a new period and a new reminder."""
     today = today or timezone.localdate()
     sent = 0
-    current = (
-        Relationship.objects.current()
-        .with_last_session()
-        .select_related("supervisor", "supervisee")
-    )
+    current = Relationship.objects.current().select_related("supervisor", "supervisee")
     for standing in standing_of(current, today=today):
         if not standing.overdue:
             continue
