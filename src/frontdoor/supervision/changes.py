@@ -16,7 +16,7 @@ LABELS = {
     "wellbeing_note": "Note about wellbeing",
     "cases": "Cases discussed",
 }
-_WORDS = re.compile(r"\S+\s*|\s+")  # a word with the space after it
+_WORDS = re.compile(r"\s*\S+|\s+")  # a word with the space before it
 
 
 @dataclass

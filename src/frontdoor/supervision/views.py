@@ -342,7 +342,10 @@ def overview(request):
     chosen = chosen or agencies.first()
     if chosen is None:
         raise Http404("You do not look after any agency's supervision.")
-    standings = services.standing_of(access.relationships_managed_in(request.user, chosen))
+    standings = sorted(
+        services.standing_of(access.relationships_managed_in(request.user, chosen)),
+        key=lambda s: (not s.overdue, s.due_on),
+    )
     with transaction.atomic():
         audit_record(
             actor=request.user,

@@ -195,7 +195,7 @@ def test_the_other_party_sees_who_changed_what(client, signed_in, supervisee, su
     assert f"{supervisor} changed this record" in page
     changes = client.get(reverse("supervision:session_changes", args=[session.pk]))
     text = changes.content.decode()
-    assert "<ins>the dog.</ins>" in text
+    assert "<del> how it felt.</del><ins> the dog.</ins>" in text
     assert "3 – Managing</del> → <ins>2 – Finding things hard" in text
     assert "Note about wellbeing" not in text  # unchanged fields are not listed
     assert OutboxMessage.objects.filter(recipient=supervisee, subject__contains="edited").exists()
