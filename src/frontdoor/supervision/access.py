@@ -165,7 +165,8 @@ def cases_supervisee_may_see(supervisee, references: list[str]) -> list:
     if refused:
         raise ValidationError(
             f"{', '.join(refused)}: not a case that {supervisee} can see in Front Door. "
-            "Link only cases the practitioner being supervised can see, by their reference."
+            "Link only cases the practitioner being supervised can see, by their reference.",
+            code="case",
         )
     return [visible[reference] for reference in references]
 

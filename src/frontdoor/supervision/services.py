@@ -147,12 +147,13 @@ def _check_session(relationship: Relationship, held_on: date) -> None:
     if not relationship.is_current:
         raise ValidationError("This supervision has ended: its record can no longer be changed")
     if held_on > timezone.localdate():
-        raise ValidationError("The date of the session must be today or in the past")
+        raise ValidationError("The date of the session must be today or in the past", code="date")
     if held_on < relationship.started_on:
         raise ValidationError(
             f"The date of the session must be on or after {relationship.started_on.day} "
             f"{relationship.started_on:%B %Y}, "
-            "when this supervision began"
+            "when this supervision began",
+            code="date",
         )
 
 

@@ -68,6 +68,16 @@ def relationship(request, pk):
     )
 
 
+def _field_for(refused: ValidationError) -> str | None:
+    """Put a refusal from the services next to the field it is about."""
+    code = getattr(refused, "code", None)
+    if code == "case":
+        return "cases"
+    if code == "date":
+        return SessionForm.date_field.parts[0]
+    return None
+
+
 def _session_form_values(form) -> dict:
     data = form.cleaned_data
     return {
@@ -94,7 +104,7 @@ def session_create(request, pk):
                 relationship=found, by=request.user, **_session_form_values(form)
             )
         except ValidationError as refused:
-            form.add_error("cases" if "can see" in refused.messages[0] else None, refused)
+            form.add_error(_field_for(refused), refused)
         else:
             messages.success(request, "The session has been recorded.")
             return redirect("supervision:session", pk=created.pk)
@@ -142,7 +152,7 @@ def session_edit(request, pk):
                 form.add_error(None, str(conflict))
                 status = 409
             except ValidationError as refused:
-                form.add_error("cases" if "can see" in refused.messages[0] else None, refused)
+                form.add_error(_field_for(refused), refused)
             else:
                 messages.success(request, "Your changes to the session have been saved.")
                 return redirect("supervision:session", pk=found.pk)
