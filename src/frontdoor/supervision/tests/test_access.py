@@ -154,3 +154,71 @@ def test_a_party_cannot_end_their_own_supervision(client, signed_in, supervisee,
     assert response.status_code == 403
     relationship.refresh_from_db()
     assert relationship.ended_on is None
+
+
+def test_every_change_is_audited_in_the_same_transaction(
+    client, signed_in, hub_manager, supervisor, supervisee, session, relationship, social_care
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    due = timezone.localdate() + timedelta(days=5)
+    dated = {"due_on_day": due.day, "due_on_month": due.month, "due_on_year": due.year}
+    signed_in(supervisor)
+    client.post(
+        reverse("supervision:action_create", args=[session.pk]),
+        {"description": "Shadow a strategy discussion", "owner": supervisee.pk, **dated},
+    )
+    action = session.actions.get()
+    client.get(reverse("supervision:action_edit", args=[action.pk]))
+    client.post(
+        reverse("supervision:action_edit", args=[action.pk]),
+        {
+            "description": action.description,
+            "owner": supervisee.pk,
+            "done": "on",
+            "version": 1,
+            **dated,
+        },
+    )
+    client.logout()
+    signed_in(hub_manager)
+    client.post(reverse("supervision:frequency", args=[social_care.pk]), {"frequency_weeks": 3})
+    today = timezone.localdate()
+    client.post(
+        reverse("supervision:relationship_end", args=[relationship.pk]),
+        {"ended_on_day": today.day, "ended_on_month": today.month, "ended_on_year": today.year},
+    )
+    events = {
+        (e.object_type, e.verb, e.reason)
+        for e in AuditEvent.objects.filter(actor__in=[supervisor, hub_manager])
+    }
+    assert {
+        ("supervision.agreedaction", Verb.CREATE, "Agreed a supervision action"),
+        ("supervision.agreedaction", Verb.VIEW, "Opened a supervision action"),
+        ("supervision.agreedaction", Verb.CHANGE, "Updated a supervision action"),
+        ("supervision.supervisionpolicy", Verb.CHANGE, "Set how often supervision is due"),
+        ("supervision.relationship", Verb.CHANGE, "Ended supervision"),
+    } <= events
+
+
+def test_a_failed_audit_write_leaves_no_session(supervisee, relationship, monkeypatch):
+    from django.utils import timezone
+
+    from frontdoor.supervision import services
+    from frontdoor.supervision.models import Session
+
+    def broken(**kwargs):
+        raise RuntimeError("audit store unavailable")
+
+    monkeypatch.setattr(services, "audit_record", broken)
+    with pytest.raises(RuntimeError):
+        services.session_record(
+            relationship=relationship,
+            by=supervisee,
+            held_on=timezone.localdate(),
+            reflections="Never saved",
+            wellbeing=3,
+        )
+    assert not Session.objects.exists()
