@@ -145,7 +145,7 @@ def session_edit(request, pk):
                 services.session_edit(
                     session=found,
                     by=request.user,
-                    base_version=form.cleaned_data["version"] or found.version,
+                    base_version=form.cleaned_data["version"] or 0,  # no version: treat as stale
                     **_session_form_values(form),
                 )
             except ConflictError as conflict:
@@ -235,7 +235,7 @@ def action_edit(request, pk):
                 services.action_edit(
                     action=found,
                     by=request.user,
-                    base_version=data["version"] or found.version,
+                    base_version=data["version"] or 0,  # no version: treat as stale
                     description=data["description"],
                     owner=data["owner"],
                     due=data["due_on"],
