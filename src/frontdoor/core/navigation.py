@@ -29,6 +29,7 @@ _ITEMS = [
     ("Service directory", "directory:search", None),
     ("Dashboard", "insights:dashboard", "insights.view_dashboard"),
     ("Partnership map", "directory:partnership_map", "directory.view_partnership"),
+    ("Supervision", "supervision:index", None),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
     ("Statutory returns", "insights:statutory_index", "insights.statutory_export"),
     ("Audit trail", "audit:list", "audit.view_trail"),

@@ -115,6 +115,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.directory.work_partnership import partnership_panels
 
     panels.extend(partnership_panels(practitioner))
+    from frontdoor.supervision.work import supervision_panels
+
+    panels.extend(supervision_panels(practitioner))
     if practitioner.role == Role.PARTNERSHIP_MANAGER:
         panels.append(
             Panel(

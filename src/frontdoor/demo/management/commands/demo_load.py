@@ -26,6 +26,7 @@ from frontdoor.demo.generator import (
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.statutory import build_ethnicity
+from frontdoor.demo.supervision import build_supervision
 
 DEMO_URL = "http://127.0.0.1:8000/"
 
@@ -119,6 +120,7 @@ class Command(BaseCommand):
             build_ethnicity(seed=seed)
             build_curation(seed=seed)
             build_evaluation(seed=seed)
+            build_supervision(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
