@@ -29,6 +29,7 @@ class AnswerForm(GovukForm):
                     "required": "Select how far you agree with this statement"
                     if question.scale == AGREEMENT
                     else "Select how much this helps or hinders partnership working",
+                    "invalid_choice": "Select one of the five answers",
                 },
             )
             self.fields[f"q{question.pk}"] = field
