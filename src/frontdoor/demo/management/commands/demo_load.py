@@ -22,6 +22,7 @@ from frontdoor.demo.generator import (
     partnership_logins,
 )
 from frontdoor.demo.manual_articles import build_manual
+from frontdoor.demo.partnership_health import build_partnership_health
 
 DEMO_URL = "http://127.0.0.1:8000/"
 
@@ -111,6 +112,7 @@ class Command(BaseCommand):
             contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
             articles = build_manual(seed=seed)
             services = build_directory(seed=seed).services
+            build_partnership_health(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
