@@ -179,11 +179,12 @@ def round_results(survey_round: SurveyRound) -> RoundResults:
 
 
 def results_over_time(
-    rounds: list[RoundResults],
+    rounds: list[RoundResults], *, kinds: tuple[str, ...] = (DIMENSION,)
 ) -> list[tuple[Measure, list[tuple[SurveyRound, list[Cell]]]]]:
-    """For each measure: per round, the cells for everyone, managers and frontline staff."""
+    """For each measure of these kinds: per round, the cells for everyone, managers and
+    frontline staff."""
     table = []
-    for measure in MEASURES:
+    for measure in (m for m in MEASURES if m.kind in kinds):
         rows = [
             (r.survey_round, [r.total, *_level_cells(r)]) for r in rounds if measure in r.measures
         ]

@@ -178,15 +178,18 @@ def remind(request, number: int):
 
 
 def _rounds_with_results():
-    today = timezone.localdate()
-    return [r for r in SurveyRound.objects.filter(opens_on__lte=today).order_by("number")]
+    """Closed rounds only: figures that change as each person answers would let someone who
+    knows when a colleague answered work out their answers."""
+    return list(SurveyRound.objects.filter(closes_on__lt=timezone.localdate()).order_by("number"))
 
 
 @permission(access.VIEW_SURVEY_RESULTS)
 def results(request):
     rounds = _rounds_with_results()
     if not rounds:
-        return render(request, "insights/health/results_none.html", {})
+        return render(
+            request, "insights/health/results_none.html", {"open_round": survey_round_open_today()}
+        )
     chosen = rounds[-1]
     wanted = request.GET.get("round", "")
     if wanted:
@@ -218,7 +221,7 @@ def results(request):
                 for measure, rows in results_over_time(all_results)
             ],
             "min_group": MIN_GROUP,
-            "is_open": chosen.is_open_on(timezone.localdate()),
+            "open_round": survey_round_open_today(),
         },
     )
 

@@ -137,7 +137,7 @@ def test_means_and_distribution_by_managers_and_frontline(manager, agencies):
 
 
 def test_a_group_of_four_and_its_complement_are_withheld_on_the_page(client, manager, agencies):
-    survey = open_round(manager)
+    survey = past_round(manager, weeks_ago=8)
     # Police 13 and social care 6 shown would leave the school's 4 to be worked out: the
     # smaller of those (social care) is withheld too.
     fill(survey, agencies, manager_trust=5, frontline_trust=2)
@@ -161,7 +161,7 @@ def test_a_group_of_five_is_shown(client, manager, agencies):
 
 
 def test_a_round_with_four_answers_shows_nothing_but_that(client, manager, agencies):
-    survey = open_round(manager)
+    survey = past_round(manager, weeks_ago=8)
     answer_many(survey, agencies["police"], 4, comment="A comment from a small round")
     sign_in(client, manager)
     page = client.get(reverse("insights:health_results")).content.decode()
@@ -171,7 +171,7 @@ def test_a_round_with_four_answers_shows_nothing_but_that(client, manager, agenc
 
 
 def test_comments_show_from_five_answers_without_who_wrote_them(client, manager, agencies):
-    survey = open_round(manager)
+    survey = past_round(manager, weeks_ago=8)
     fill(survey, agencies, manager_trust=5, frontline_trust=2, comment="The school feels unheard")
     sign_in(client, manager)
     page = client.get(reverse("insights:health_results")).content.decode()
@@ -216,14 +216,28 @@ def test_results_over_time_by_round(client, manager, agencies):
     assert client.get(reverse("insights:health_results"), {"round": 9}).status_code == 404
 
 
-def test_a_round_not_yet_open_has_no_results(client, manager):
+def test_an_open_round_shows_no_figures_until_it_closes(client, manager, agencies):
+    """Figures that change as each person answers would give away a known answerer's answers."""
     sign_in(client, manager)
+    survey = open_round(manager)
+    fill(survey, agencies, manager_trust=5, frontline_trust=2, comment="Open round comment")
     page = client.get(reverse("insights:health_results")).content.decode()
-    assert "No round of the survey has opened yet" in page
+    assert "No round of the survey has closed yet" in page
+    assert "Open round comment" not in page
+
+    closed = past_round(manager, weeks_ago=8)
+    answer_many(closed, agencies["police"], 5)
+    page = client.get(reverse("insights:health_results")).content.decode()
+    assert "Open round comment" not in page
+    assert "Its results are shown once it closes" in page
+    asked = client.get(reverse("insights:health_results"), {"round": survey.number})
+    assert asked.status_code == 404
+    export = client.get(reverse("insights:health_export")).content.decode()
+    assert {row[0] for row in list(csv.reader(io.StringIO(export)))[1:]} == {str(closed.number)}
 
 
 def test_the_export_is_audited_and_neutralises_formulas(client, analyst, manager, agencies):
-    survey = open_round(manager)
+    survey = past_round(manager, weeks_ago=8)
     formula = AgencyFactory(name='=HYPERLINK("http://evil.example")', sector="voluntary")
     fill(survey, agencies, manager_trust=5, frontline_trust=2)
     answer_many(survey, formula, 5)
