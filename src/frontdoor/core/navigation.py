@@ -27,6 +27,7 @@ _ITEMS = [
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
     ("Manual", "manual:index", None),
     ("Service directory", "directory:search", None),
+    ("Partnership health", "insights:health", "insights.view_survey_results"),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
     ("Audit trail", "audit:list", "audit.view_trail"),
     ("My account", "agencies:my_account", None),

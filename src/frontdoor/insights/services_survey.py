@@ -60,44 +60,52 @@ def survey_round_create(
         raise ValidationError(
             {"closes_on": "The closing date must be on or after the opening date"}
         )
-    with transaction.atomic():
-        overlapping = SurveyRound.objects.select_for_update().filter(
-            Q(opens_on__lte=closes_on) & Q(closes_on__gte=opens_on)
-        )
-        clash = overlapping.order_by("number").first()
-        if clash is not None:
-            raise ValidationError(
-                {
-                    "opens_on": f"Round {clash.number} is open from {clash.opens_on:%-d %B %Y} "
-                    f"to {clash.closes_on:%-d %B %Y}: choose dates that do not overlap it"
-                }
+    try:
+        with transaction.atomic():
+            overlapping = SurveyRound.objects.select_for_update().filter(
+                Q(opens_on__lte=closes_on) & Q(closes_on__gte=opens_on)
             )
-        latest = SurveyRound.objects.order_by("-number").first()
-        number = (SurveyRound.objects.aggregate(top=Max("number"))["top"] or 0) + 1
-        survey_round = SurveyRound.objects.create(
-            number=number,
-            opens_on=opens_on,
-            closes_on=closes_on,
-            created_by=by,
-            created_at=now or timezone.now(),
-        )
-        if latest is not None:
-            source = [(q.measure, q.scale, q.text) for q in latest.questions.order_by("position")]
-        else:
-            source = list(FIRST_ROUND)
-        SurveyQuestion.objects.bulk_create(
-            SurveyQuestion(
-                round=survey_round, position=position, measure=measure, scale=scale, text=text
+            clash = overlapping.order_by("number").first()
+            if clash is not None:
+                raise ValidationError(
+                    {
+                        "opens_on": f"Round {clash.number} is open from {clash.opens_on:%-d %B %Y} "
+                        f"to {clash.closes_on:%-d %B %Y}: choose dates that do not overlap it"
+                    }
+                )
+            latest = SurveyRound.objects.order_by("-number").first()
+            number = (SurveyRound.objects.aggregate(top=Max("number"))["top"] or 0) + 1
+            survey_round = SurveyRound.objects.create(
+                number=number,
+                opens_on=opens_on,
+                closes_on=closes_on,
+                created_by=by,
+                created_at=now or timezone.now(),
             )
-            for position, (measure, scale, text) in enumerate(source, start=1)
-        )
-        audit_record(
-            actor=by,
-            verb=Verb.CREATE,
-            obj=survey_round,
-            reason="Started a round of the partnership health survey",
-            details={"opens_on": opens_on.isoformat(), "closes_on": closes_on.isoformat()},
-        )
+            if latest is not None:
+                source = [
+                    (q.measure, q.scale, q.text) for q in latest.questions.order_by("position")
+                ]
+            else:
+                source = list(FIRST_ROUND)
+            SurveyQuestion.objects.bulk_create(
+                SurveyQuestion(
+                    round=survey_round, position=position, measure=measure, scale=scale, text=text
+                )
+                for position, (measure, scale, text) in enumerate(source, start=1)
+            )
+            audit_record(
+                actor=by,
+                verb=Verb.CREATE,
+                obj=survey_round,
+                reason="Started a round of the partnership health survey",
+                details={"opens_on": opens_on.isoformat(), "closes_on": closes_on.isoformat()},
+            )
+    except IntegrityError:
+        # Another manager started a round at the same moment and took this number.
+        raise ValidationError(
+            {"opens_on": "Someone else has just started a round: check the list of rounds"}
+        ) from None
     return survey_round
 
 
