@@ -27,8 +27,10 @@ _ITEMS = [
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
     ("Manual", "manual:index", None),
     ("Service directory", "directory:search", None),
+    ("Dashboard", "insights:dashboard", "insights.view_dashboard"),
     ("Partnership health", "insights:health", "insights.view_survey_results"),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
+    ("Statutory returns", "insights:statutory_index", "insights.statutory_export"),
     ("Audit trail", "audit:list", "audit.view_trail"),
     ("My account", "agencies:my_account", None),
 ]

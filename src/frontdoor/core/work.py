@@ -109,6 +109,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.manual.work import manual_panels
 
     panels.extend(manual_panels(practitioner))
+    from frontdoor.directory.work import directory_panels
+
+    panels.extend(directory_panels(practitioner))
     from frontdoor.insights.work import survey_panels
 
     panels.extend(survey_panels(practitioner))

@@ -12,6 +12,9 @@ DEFAULTS = {
     # The ORUK API's page sizes: the default and the largest a client may ask for.
     "FRONTDOOR_ORUK_PER_PAGE": 50,
     "FRONTDOOR_ORUK_MAX_PER_PAGE": 200,
+    # Suggested changes from people who are not signed in: at most this many per client
+    # address per window (seconds).
+    "FRONTDOOR_DIRECTORY_SUGGEST_RATE_LIMIT": (10, 3600),
     # The public search pages' page size.
     "FRONTDOOR_DIRECTORY_SEARCH_PER_PAGE": 20,
 }

@@ -116,7 +116,8 @@ def import_service(record: Json, *, owner: dict, now: datetime, counts: Counts) 
     else:
         for name, value in fields.items():
             setattr(existing, name, value)
-        existing.save(update_fields=list(fields))
+        existing.version += 1  # a curator's form open on the old record must notice
+        existing.save(update_fields=[*fields, "version"])
         service = existing
         counts.updated += 1
     _import_children(service, record)

@@ -24,10 +24,15 @@ from .conf import setting
 
 def over_limit(request: HttpRequest) -> int:
     """0 if the request may go ahead; otherwise the seconds until the window ends."""
-    limit, window = setting("FRONTDOOR_ORUK_RATE_LIMIT")
+    return over_limit_for(request, "oruk-rate", setting("FRONTDOOR_ORUK_RATE_LIMIT"))
+
+
+def over_limit_for(request: HttpRequest, scope: str, limit_window: tuple[int, int]) -> int:
+    """Count this request against ``scope``'s (requests, seconds) limit for its client address."""
+    limit, window = limit_window
     now = time.time()
     bucket = int(now // window)
-    key = f"frontdoor:oruk-rate:{client_ip(request) or 'unknown'}:{bucket}"
+    key = f"frontdoor:{scope}:{client_ip(request) or 'unknown'}:{bucket}"
     cache.add(key, 0, timeout=window + 1)
     try:
         count = cache.incr(key)

@@ -1,11 +1,28 @@
 from django.urls import path
 
-from . import api, views
+from . import api, views, views_curation
 
 app_name = "directory"
 urlpatterns = [
     path("directory/", views.search, name="search"),
     path("directory/services/<uuid:pk>/", views.service_detail, name="service"),
+    # Keeping it current (issue 8, item 4).
+    path("directory/services/<uuid:pk>/suggest/", views_curation.suggest, name="suggest"),
+    path(
+        "directory/services/<uuid:pk>/suggest/sent/",
+        views_curation.suggest_done,
+        name="suggest_done",
+    ),
+    path("directory/services/<uuid:pk>/notes/", views_curation.note_add, name="note_add"),
+    path("directory/services/<uuid:pk>/history/", views_curation.history, name="history"),
+    path("directory/services/<uuid:pk>/edit/", views_curation.edit, name="edit"),
+    path(
+        "directory/services/<uuid:pk>/reviewed/",
+        views_curation.mark_reviewed,
+        name="mark_reviewed",
+    ),
+    path("directory/curation/", views_curation.queue, name="curation_queue"),
+    path("directory/curation/<int:pk>/", views_curation.suggestion, name="curation_suggestion"),
     # The Open Referral UK 3.0 API: the standard's paths, without trailing slashes.
     path("oruk/", api.root, name="oruk_root"),
     path("oruk/openapi.json", api.openapi, name="oruk_openapi"),

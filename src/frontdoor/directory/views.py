@@ -46,4 +46,10 @@ def search(request):
 @permission(PUBLIC)
 def service_detail(request, pk):
     service = access.service_for_public(pk)
-    return render(request, "directory/service.html", {"page": service_page(service)})
+    from .views_curation import service_page_extras
+
+    return render(
+        request,
+        "directory/service.html",
+        {"page": service_page(service), **service_page_extras(request, service)},
+    )

@@ -12,6 +12,7 @@ from .core import (
     Taxonomy,
     TaxonomyTerm,
 )
+from .curation import PracticeNote, ServiceChange, Suggestion
 from .details import (
     Accessibility,
     Contact,
@@ -38,10 +39,13 @@ __all__ = [
     "Organization",
     "OrganizationIdentifier",
     "Phone",
+    "PracticeNote",
     "Schedule",
     "Service",
     "ServiceArea",
     "ServiceAtLocation",
+    "ServiceChange",
+    "Suggestion",
     "Taxonomy",
     "TaxonomyTerm",
 ]

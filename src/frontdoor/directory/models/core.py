@@ -182,6 +182,11 @@ class Service(models.Model):
     # A refuge: its addresses and map points never leave Front Door (issue 8, item 7).
     confidential_address = models.BooleanField(default=False)
 
+    # Curation (issue 8, item 4): a curator's change checks it has not moved since the form
+    # was shown; the day owners were told the service is overdue for review (once per lapse).
+    version = models.PositiveIntegerField(default=1)
+    review_reminded_on = models.DateField(null=True, blank=True)
+
     objects = ServiceQuerySet.as_manager()
 
     class Meta:

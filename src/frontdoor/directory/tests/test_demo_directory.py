@@ -87,3 +87,30 @@ def _today():
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+def test_the_demo_curation_fills_the_curators_queue_repeatably(demo):
+    from frontdoor.agencies.models import Practitioner
+    from frontdoor.core.work import my_work
+    from frontdoor.demo.directory_curation import build_curation
+    from frontdoor.directory.access import open_suggestions_for
+    from frontdoor.directory.models import PracticeNote
+
+    made = build_curation(seed=2026)
+    assert made.suggestions >= 4 and made.notes >= 3 and made.overdue == 2
+    curator = Practitioner.objects.get(username="csc.partnership")
+    queue = list(open_suggestions_for(curator))
+    assert len(queue) == made.suggestions
+    assert {s.kind for s in queue} == {"details_wrong", "closed", "other"}
+    assert [s.created_at for s in queue] == sorted(s.created_at for s in queue)
+    assert PracticeNote.objects.count() == made.notes
+    panel = next(p for p in my_work(curator) if p.title == "Directory services you look after")
+    assert f"{made.suggestions} suggested changes waiting" in panel.summary
+    first = [(s.service_id, s.kind) for s in queue]
+    # The same seed picks the same services.
+    from frontdoor.directory.models import Suggestion
+
+    Suggestion.objects.all().delete()
+    PracticeNote.objects.all().delete()
+    build_curation(seed=2026)
+    assert [(s.service_id, s.kind) for s in open_suggestions_for(curator)] == first

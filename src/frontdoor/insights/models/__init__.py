@@ -1,5 +1,6 @@
 """The insights app's models, one module per feature (others add ``models/<theirs>.py``)."""
 
+from .evaluation import CohortMember, EvaluationCohort
 from .survey import (
     StaffLevel,
     SurveyAnswer,
@@ -10,6 +11,8 @@ from .survey import (
 )
 
 __all__ = [
+    "CohortMember",
+    "EvaluationCohort",
     "StaffLevel",
     "SurveyAnswer",
     "SurveyParticipation",

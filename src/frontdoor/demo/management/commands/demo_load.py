@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from frontdoor.agencies.models import Agency, Area, Practitioner
+from frontdoor.demo.directory_curation import build_curation
 from frontdoor.demo.directory_services import build_directory
+from frontdoor.demo.evaluation import build_evaluation
 from frontdoor.demo.front_door import build_front_door
 from frontdoor.demo.generator import (
     DEMO_PASSWORD,
@@ -23,6 +25,7 @@ from frontdoor.demo.generator import (
 )
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.partnership_health import build_partnership_health
+from frontdoor.demo.statutory import build_ethnicity
 
 DEMO_URL = "http://127.0.0.1:8000/"
 
@@ -112,6 +115,9 @@ class Command(BaseCommand):
             contacts = build_front_door(seed=seed, contacts=options.get("contacts", 36))
             articles = build_manual(seed=seed)
             services = build_directory(seed=seed).services
+            build_ethnicity(seed=seed)
+            build_curation(seed=seed)
+            build_evaluation(seed=seed)
             build_partnership_health(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
