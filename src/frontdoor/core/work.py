@@ -118,6 +118,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.supervision.work import supervision_panels
 
     panels.extend(supervision_panels(practitioner))
+    from frontdoor.insights.work import survey_panels
+
+    panels.extend(survey_panels(practitioner))
     if practitioner.role == Role.PARTNERSHIP_MANAGER:
         panels.append(
             Panel(

@@ -1,5 +1,22 @@
-"""The insights app's models, one module per feature (the survey models join this package)."""
+"""The insights app's models, one module per feature (others add ``models/<theirs>.py``)."""
 
 from .evaluation import CohortMember, EvaluationCohort
+from .survey import (
+    StaffLevel,
+    SurveyAnswer,
+    SurveyParticipation,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyRound,
+)
 
-__all__ = ["CohortMember", "EvaluationCohort"]
+__all__ = [
+    "CohortMember",
+    "EvaluationCohort",
+    "StaffLevel",
+    "SurveyAnswer",
+    "SurveyParticipation",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveyRound",
+]
