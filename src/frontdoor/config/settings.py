@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "frontdoor.directory",
     "frontdoor.insights",
     "frontdoor.supervision",
+    "frontdoor.plans",
+    "frontdoor.meetings",
+    "frontdoor.disagreements",
     "frontdoor.demo",
 ]
 

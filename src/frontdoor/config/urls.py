@@ -21,6 +21,9 @@ urlpatterns = [
     path("", include("frontdoor.directory.urls")),
     path("", include("frontdoor.insights.urls")),
     path("", include("frontdoor.supervision.urls")),
+    path("", include("frontdoor.plans.urls")),
+    path("", include("frontdoor.meetings.urls")),
+    path("", include("frontdoor.disagreements.urls")),
     path("api/v1/", api.urls),
 ]
 
