@@ -125,14 +125,20 @@ def my_work(practitioner) -> list[Panel]:
         panels.append(
             Panel(
                 "Partnership figures",
-                "Timeliness and outcome dashboards arrive with the insights work.",
+                "Timeliness and outcomes by district, agency and period, and whether "
+                "interventions work.",
+                reverse("insights:dashboard"),
+                "Open the dashboard",
             )
         )
     if practitioner.role == Role.ANALYST:
         panels.append(
             Panel(
-                "Linkage and cohorts",
-                "Linkage runs and recurrent-individual cohorts arrive with the matching and insights work.",
+                "Evaluations and returns",
+                "Compare a cohort with a matched group, and produce the statutory returns. "
+                "Record linkage and recurrent-individual cohorts arrive with the matching work.",
+                reverse("insights:evaluation"),
+                "Open the evaluations",
             )
         )
     if practitioner.role == Role.ADMINISTRATOR:
