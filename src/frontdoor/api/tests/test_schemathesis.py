@@ -10,6 +10,8 @@ must match the schema (SECURITY.md promise 17).
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -61,9 +63,33 @@ def token(frontline_with_requests):
     return {"Authorization": f"Bearer {key}"}
 
 
+class InTestTransaction(WSGIHandler):
+    """Django's WSGI application that, like Django's test client, does not close the test's
+    database connection around each request, so the requests run inside the test's
+    transaction on PostgreSQL as on SQLite. The body is read before the signals are restored,
+    because Django closes connections when the response is closed."""
+
+    def __call__(self, environ, start_response):
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = super().__call__(environ, start_response)
+            body = b"".join(response)
+            response.close()
+            return [body]
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
-def front_door_api(db):
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
+def application(db):
+    return InTestTransaction()
+
+
+@pytest.fixture
+def front_door_api(application):
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 def offline(document):
@@ -84,7 +110,7 @@ def offline(document):
 
 
 @pytest.fixture
-def oruk_api(db, settings, client):
+def oruk_api(application, settings, client):
     """The ORUK schema, over a small directory, with the rate limit out of the way."""
     from django.core.cache import cache
 
@@ -93,7 +119,7 @@ def oruk_api(db, settings, client):
     cache.clear()
     document = client.get("/oruk/openapi.json").json()
     schema = schemathesis.openapi.from_dict(offline(document))
-    schema.app = WSGIHandler()
+    schema.app = application
     return schema
 
 
