@@ -22,6 +22,7 @@ from .details import (
     Schedule,
     ServiceArea,
 )
+from .places import Postcode
 
 __all__ = [
     "Accessibility",
@@ -38,6 +39,7 @@ __all__ = [
     "Organization",
     "OrganizationIdentifier",
     "Phone",
+    "Postcode",
     "Schedule",
     "Service",
     "ServiceArea",
