@@ -19,11 +19,13 @@ from .models import Address, Postcode, ServiceArea
 
 EARTH_RADIUS_M = 6_371_008.8  # the mean radius (IUGG)
 METRES_PER_MILE = 1609.344
-ATTRIBUTION = (
+# The ONS Postcode Directory's required attribution; pages link the licence after it.
+ATTRIBUTION_LEAD = (
     "Postcode locations: contains OS data © Crown copyright and database right; contains Royal "
     "Mail data © Royal Mail copyright and database right; source: Office for National "
-    "Statistics, licensed under the Open Government Licence v3.0."
+    "Statistics, licensed under the"
 )
+ATTRIBUTION = f"{ATTRIBUTION_LEAD} Open Government Licence v3.0."
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 # A full postcode, without its space: outward code (area, district) then inward code.
