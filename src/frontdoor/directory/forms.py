@@ -41,6 +41,7 @@ class SearchForm(GovukForm):
     distance = forms.ChoiceField(
         label="Distance",
         choices=DISTANCES,
+        initial=str(DEFAULT_MILES),
         required=False,
         error_messages={"invalid_choice": "Select a distance from the list"},
     )

@@ -254,6 +254,13 @@ def test_a_refuge_is_never_placed_or_measured_from_a_postcode(client, near_me):
     assert str(REFUGE_LATITUDE)[:6] not in response.context["map"]
 
 
+def test_the_distance_is_five_miles_unless_chosen(client, near_me):
+    assert '<option value="5" selected>5 miles</option>' in search(client).content.decode()
+    names = [f.service.name for f in search(client, where="PR1 2HE").context["page"]]
+    assert "Chorley Debt Advice" not in names  # 7.2 miles away
+    assert "Evening Parenting Group" in names
+
+
 def test_searching_from_a_town_works_too(client, near_me):
     names = [f.service.name for f in search(client, where="Chorley").context["page"]]
     assert names[0] == "Chorley Debt Advice"
