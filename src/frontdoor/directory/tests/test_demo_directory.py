@@ -49,7 +49,7 @@ def test_every_demo_location_sits_on_a_real_postcode_of_its_district(demo):
     addresses = Address.objects.select_related("location").prefetch_related(
         "location__service_at_locations__service__service_areas"
     )
-    assert addresses.count() > 300
+    assert addresses.count() > 200  # some services share a community centre
     for address in addresses:
         postcode = Postcode.objects.get(postcode=address.postal_code)  # from the ONS directory
         location = address.location
