@@ -15,7 +15,7 @@ from uuid import UUID
 
 from django.db.models import Avg, Q, QuerySet
 
-from .models import Address, Postcode, ServiceArea
+from .models import Address, Location, Postcode, ServiceArea
 
 EARTH_RADIUS_M = 6_371_008.8  # the mean radius (IUGG)
 METRES_PER_MILE = 1609.344
@@ -119,7 +119,7 @@ def town_place(text: str) -> Place:
             )
     postcodes = {
         _compact(p)
-        for p in Address.objects.filter(city__iexact=name, location__confidential=False)
+        for p in Address.objects.filter(city__iexact=name, location__in=Location.objects.public())
         .values_list("postal_code", flat=True)
         .distinct()
     }
