@@ -342,3 +342,9 @@ def test_the_openapi_document_offers_postcode_and_proximity(client, directory):
 def test_math_sanity_of_the_bounding_box_near_the_poles():
     assert geo.bounding_box(89.95, 0, 50_000)[2:] == (-180.0, 180.0)
     assert not math.isnan(geo.bounding_box(0, 0, 1)[3])
+
+
+def test_nothing_near_suggests_a_greater_distance(client, near_me):
+    response = search(client, where="PR1 2HE", q="origami")
+    assert response.context["page"].paginator.count == 0
+    assert "or a greater distance." in response.content.decode()
