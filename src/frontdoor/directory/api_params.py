@@ -26,7 +26,12 @@ class Parameters:
         self.errors: list[dict[str, str]] = []
 
     def _raw(self, name: str) -> str:
-        return self.query.get(name, "").strip()
+        raw = self.query.get(name, "").strip()
+        if "\x00" in raw:
+            # No database stores a NUL in text (PostgreSQL refuses it): refuse it here, clearly.
+            self.error(name, f"{name} must not contain a null character")
+            return ""
+        return raw
 
     def error(self, name: str, message: str) -> None:
         self.errors.append({"parameter": name, "message": message})
