@@ -84,3 +84,32 @@ def action_record(
             )
         item.actions.add(action)
     return action
+
+
+def action_set_status(*, by, action: Action, status: str, outcome: str = "") -> Action:
+    """Record where an action stands (the plans app's pages do this for owners; the demo uses
+    it to show actions in every state)."""
+    if _has("action_update"):
+        return plan_services.action_update(
+            by=by, action=action, base_version=action.version, status=status, outcome=outcome
+        )
+    from django.db.models import F
+    from django.utils import timezone
+
+    finished = status in (Action.Status.DONE, Action.Status.COULD_NOT, Action.Status.NOT_DONE)
+    with transaction.atomic():
+        Action.objects.filter(pk=action.pk).update(
+            status=status,
+            outcome=outcome,
+            completed_at=timezone.now() if finished else None,
+            version=F("version") + 1,
+        )
+        action.refresh_from_db()
+        audit_record(
+            actor=by,
+            verb=Verb.CHANGE,
+            obj=action,
+            reason="Updated an action agreed at a meeting",
+            details={"status": status},
+        )
+    return action

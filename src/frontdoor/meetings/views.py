@@ -37,6 +37,12 @@ def _errors(refused: ValidationError) -> list[str]:
     return list(refused.messages)
 
 
+def _add_errors(form, refused: ValidationError) -> None:
+    """A refusal from the services (the plans app's may name fields this form lacks)."""
+    for message in refused.messages:
+        form.add_error(None, message)
+
+
 @permission(access.VIEW)
 def meeting_list(request):
     visible = access.meetings_visible_to(request.user)
@@ -74,7 +80,7 @@ def meeting_create(request):
                 confidentiality_required=data["confidentiality_required"],
             )
         except ValidationError as refused:
-            form.add_error(None, refused)
+            _add_errors(form, refused)
         else:
             messages.success(request, "The meeting has been arranged.")
             return redirect("meetings:detail", pk=meeting.pk)
@@ -148,7 +154,7 @@ def item_add(request, pk):
                     children_involved=data["children_involved"],
                 )
             except ValidationError as refused:
-                form.add_error(None, refused)
+                _add_errors(form, refused)
             else:
                 messages.success(request, f"{item} has been put on the agenda.")
                 return redirect("meetings:detail", pk=meeting.pk)
@@ -314,7 +320,7 @@ def item_detail(request, pk):
                 form.add_error(None, str(conflict))
                 return _item_page(request, item, decisions_form=form, status=409, conflict=True)
             except ValidationError as refused:
-                form.add_error(None, refused)
+                _add_errors(form, refused)
             else:
                 messages.success(request, "The decisions have been saved.")
                 return redirect("meetings:item", pk=item.pk)
@@ -335,7 +341,7 @@ def item_information(request, pk):
         try:
             services.information_add(item=item, by=request.user, **data)
         except ValidationError as refused:
-            form.add_error(None, refused)
+            _add_errors(form, refused)
         else:
             messages.success(request, f"What {data['agency']} shared has been recorded.")
             return redirect("meetings:item", pk=item.pk)
@@ -366,7 +372,7 @@ def item_action(request, pk):
                 due_on=data["due_on"],
             )
         except ValidationError as refused:
-            form.add_error(None, refused)
+            _add_errors(form, refused)
         else:
             messages.success(request, f"The action for {action.owner_agency} has been recorded.")
             return redirect("meetings:item", pk=item.pk)
