@@ -506,3 +506,24 @@ def test_a_due_date_in_the_past_is_refused(daily, chair, police):
             due_on=at(1, 9).date() - timedelta(days=400),
         )
     assert not Action.objects.exists()
+
+
+def test_my_work_shows_the_chair_their_meetings_this_week(daily, chair, signed_in):
+    meeting, item = daily
+    with time_machine.travel(at(24, 12), tick=True):
+        page = signed_in(chair).get(reverse("home")).content.decode()
+    assert "Your meetings this week" in page
+    assert str(meeting) in page
+
+
+def test_attendance_rows_of_another_meeting_cannot_be_changed(daily, marac, chair, signed_in):
+    meeting, item = daily
+    other = marac.attendance.first()
+    client = signed_in(chair)
+    response = client.post(
+        reverse("meetings:attendance", args=[meeting.pk]),
+        {f"present_{other.pk}": "on", f"ack_{other.pk}": "on", "version": meeting.version},
+    )
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert not other.present and other.confidentiality_acknowledged_at is None
