@@ -64,9 +64,7 @@ def child(world):
 ENDPOINTS = [
     Endpoint("sharing:encompass", police_only()),
     Endpoint("sharing:encompass_new", police_only()),
-    Endpoint(
-        "sharing:encompass_new", police_only(ok=422), method="post", data=lambda world: {}
-    ),
+    Endpoint("sharing:encompass_new", police_only(ok=422), method="post", data=lambda world: {}),
     Endpoint(
         "sharing:encompass_detail", police_only(otherwise=404), kwargs=_notification, secret=child
     ),
