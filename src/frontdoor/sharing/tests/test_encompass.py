@@ -413,3 +413,15 @@ def test_sending_reading_and_listing_are_audited(officer, school, dsl):
     assert AuditEvent.objects.filter(
         verb=Verb.VIEW, actor=officer, object_id=str(notification.pk)
     ).exists()
+
+
+def test_an_acknowledgement_after_the_bell_is_shown_as_late(officer, school, dsl):
+    notification = record(officer, school)
+    with time_machine.travel(datetime(2026, 3, 9, 10, 15, tzinfo=LONDON), tick=False):
+        dsl_client = client_for(dsl)
+        dsl_client.post(
+            reverse("sharing:encompass_acknowledge", args=[notification.pk]), {"version": 1}
+        )
+        page = client_for(officer).get(reverse("sharing:encompass_detail", args=[notification.pk]))
+    assert "Monday 9 March 2026 at 10:15" in page.content.decode()
+    assert "(after the start of the school day)" in page.content.decode()
