@@ -21,15 +21,17 @@ from frontdoor.audit.services import audit_record
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 
-from .models_encompass import EncompassNotification
+from .models_encompass import EncompassNotification, SchoolHoliday
 
 ENCOMPASS_RECORD = "sharing.encompass_record"
 ENCOMPASS_SCHOOL = "sharing.encompass_school"
 ENCOMPASS_USE = "sharing.encompass_use"
 ENCOMPASS_VIEW = "sharing.encompass_view"
 ENCOMPASS_ACKNOWLEDGE = "sharing.encompass_acknowledge"
+ENCOMPASS_HOLIDAYS = "sharing.encompass_holidays"
 
 POLICE_ROLES = frozenset({Role.FRONTLINE, Role.HUB_PRACTITIONER, Role.HUB_MANAGER})
+HOLIDAY_KEEPERS = frozenset({Role.ADMINISTRATOR, Role.PARTNERSHIP_MANAGER})
 # "Designated Safeguarding Lead", "Deputy Designated Safeguarding Lead", "DSL", "Deputy DSL".
 DSL_TITLE = re.compile(r"designated safeguarding lead|(^|[^a-z])dsl([^a-z]|$)", re.IGNORECASE)
 DSL_TITLE_SQL = Q(job_title__icontains="designated safeguarding lead") | Q(
@@ -93,6 +95,12 @@ def _acknowledge(practitioner, notification=None) -> bool:
     return notification is None or notification.school_id == practitioner.agency_id
 
 
+@rule(ENCOMPASS_HOLIDAYS)
+def _holidays(practitioner, obj=None) -> bool:
+    """Administrators and partnership managers keep the school holidays the clock skips."""
+    return practitioner.role in HOLIDAY_KEEPERS
+
+
 def notification_for(
     practitioner, pk, permission: str = ENCOMPASS_VIEW, *, reason: str | None = None
 ) -> EncompassNotification:
@@ -130,3 +138,12 @@ def list_viewed(practitioner, notifications, *, reason: str) -> None:
         reason=reason,
         details={"notifications": shown},
     )
+
+
+def holidays_listed(since):
+    """School holidays are configuration, not personal data: every keeper sees them all."""
+    return SchoolHoliday.objects.select_related("school").filter(last_day__gte=since)
+
+
+def holiday_or_none(pk) -> SchoolHoliday | None:
+    return SchoolHoliday.objects.filter(pk=pk).first()

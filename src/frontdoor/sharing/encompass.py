@@ -228,3 +228,31 @@ def notification_acknowledge(
 def unacknowledged_overdue(notifications, now: datetime | None = None):
     now = now or timezone.now()
     return notifications.filter(acknowledged_at__isnull=True, due_at__lte=now)
+
+
+# School holidays ------------------------------------------------------------------------
+
+
+def holiday_add(*, by, name: str, first_day: date, last_day: date, school=None) -> SchoolHoliday:
+    name = (name or "").strip()
+    problems = []
+    if not name:
+        problems.append("Enter the name of the holiday")
+    if first_day and last_day and last_day < first_day:
+        problems.append("The last day must be the same as or after the first day")
+    if school is not None and school.sector != Agency.Sector.EDUCATION:
+        problems.append("Choose a school, or leave it empty for every school")
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        holiday = SchoolHoliday.objects.create(
+            name=name, first_day=first_day, last_day=last_day, school=school
+        )
+        audit_record(actor=by, verb=Verb.CREATE, obj=holiday, reason="Added a school holiday")
+    return holiday
+
+
+def holiday_remove(*, by, holiday: SchoolHoliday) -> None:
+    with transaction.atomic():
+        audit_record(actor=by, verb=Verb.DELETE, obj=holiday, reason="Removed a school holiday")
+        holiday.delete()

@@ -225,3 +225,57 @@ class FilterForm(forms.Form):
 
 class AcknowledgeForm(VersionForm):
     pass
+
+
+class HolidayForm(GovukForm):
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="For example, Spring half term, or Staff training day.",
+        error_messages={"max_length": "The name must be 120 characters or fewer"},
+    )
+    first_day = forms.DateField(
+        label="First day",
+        input_formats=DATE_FORMATS,
+        help_text="For example, 16/2/2026",
+        error_messages={
+            "required": "Enter the first day",
+            "invalid": "The first day must be a real date, like 16/2/2026",
+        },
+    )
+    last_day = forms.DateField(
+        label="Last day",
+        input_formats=DATE_FORMATS,
+        help_text="For example, 20/2/2026",
+        error_messages={
+            "required": "Enter the last day",
+            "invalid": "The last day must be a real date, like 20/2/2026",
+        },
+    )
+    school = SchoolChoiceField(
+        label="School (optional)",
+        required=False,
+        queryset=Agency.objects.none(),
+        empty_label="Every school",
+        help_text="Leave as every school for a holiday; choose one school for its training day.",
+        error_messages={"invalid_choice": "Select a school in the partnership"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = Agency.objects.filter(
+            sector=Agency.Sector.EDUCATION
+        ).order_by("name")
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("Enter the name")
+        return name
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", "The last day must be the same as or after the first day")
+        return data

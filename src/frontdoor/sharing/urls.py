@@ -19,4 +19,10 @@ urlpatterns = [
         views_encompass.acknowledge,
         name="encompass_acknowledge",
     ),
+    path("encompass/holidays/", views_encompass.holidays, name="encompass_holidays"),
+    path(
+        "encompass/holidays/<int:pk>/remove/",
+        views_encompass.holiday_remove,
+        name="encompass_holiday_remove",
+    ),
 ]

@@ -7,6 +7,8 @@ views load through ``access_encompass``: 404 when not visible, 403 when visible 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -18,7 +20,7 @@ from frontdoor.core.permissions import SIGNED_IN, permission
 
 from . import access_encompass as access
 from . import encompass as services
-from .forms_encompass import AcknowledgeForm, EncompassForm, FilterForm
+from .forms_encompass import AcknowledgeForm, EncompassForm, FilterForm, HolidayForm
 
 VIEWED = "Viewed an Operation Encompass notification"
 SHOWN = 200
@@ -161,3 +163,41 @@ def acknowledge(request, pk):
         return _detail_page(request, notification, status=409, problem=str(conflict))
     messages.success(request, "You have acknowledged the notification. The police can see that.")
     return redirect("sharing:encompass_detail", pk=pk)
+
+
+# School holidays: the days the clock skips ----------------------------------------------
+
+
+@permission(access.ENCOMPASS_HOLIDAYS)
+def holidays(request):
+    form = HolidayForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.holiday_add(by=request.user, **form.cleaned_data)
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+            else:
+                messages.success(request, "The school holiday has been added.")
+                return redirect("sharing:encompass_holidays")
+        status = 422
+    listed = access.holidays_listed(timezone.localdate() - timedelta(days=365))
+    return render(
+        request,
+        "sharing/encompass/holidays.html",
+        {"form": form, "holidays": listed},
+        status=status,
+    )
+
+
+@require_POST
+@permission(access.ENCOMPASS_HOLIDAYS)
+def holiday_remove(request, pk):
+    holiday = access.holiday_or_none(pk)
+    if holiday is None:  # removed already, by someone else or a second click
+        messages.success(request, "That holiday had already been removed.")
+    else:
+        services.holiday_remove(by=request.user, holiday=holiday)
+        messages.success(request, f"{holiday.name} has been removed.")
+    return redirect("sharing:encompass_holidays")

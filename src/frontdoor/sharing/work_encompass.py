@@ -7,12 +7,27 @@ from django.utils import timezone
 
 from frontdoor.core.work import Panel
 
-from .access_encompass import is_police, is_school_dsl, notifications_visible_to
+from .access_encompass import (
+    HOLIDAY_KEEPERS,
+    is_police,
+    is_school_dsl,
+    notifications_visible_to,
+)
 
 SHOWN = 5
 
 
 def encompass_panels(practitioner) -> list[Panel]:
+    if practitioner.role in HOLIDAY_KEEPERS:
+        return [
+            Panel(
+                "School holidays",
+                "Operation Encompass notifications are due at the start of the next school "
+                "day: keep the school holidays and training days up to date.",
+                reverse("sharing:encompass_holidays"),
+                "Keep the school holidays",
+            )
+        ]
     now = timezone.now()
     waiting = notifications_visible_to(practitioner).filter(acknowledged_at__isnull=True)
     if is_school_dsl(practitioner):

@@ -5,7 +5,8 @@ see the one their agency sent (to a school outside the world, whose DSL is not a
 Every other persona - the children's social care agency, and the police's chairs, analysts,
 partnership managers and administrators - gets 403 on the lists and forms and 404 on the
 notification (its child's name never shows). The police who see it may not acknowledge it
-(403). The school's side (DSLs, another school) is tested in test_encompass.py.
+(403). The school's side (DSLs, another school) is tested in test_encompass.py. School holidays
+are kept by administrators and partnership managers.
 """
 
 from datetime import date, datetime, timedelta
@@ -14,8 +15,8 @@ from django.utils import timezone
 
 from frontdoor.agencies.roles import Role
 from frontdoor.core.testing.factories import AgencyFactory, PractitionerFactory
-from frontdoor.core.testing.matrix import Endpoint
-from frontdoor.sharing.access_encompass import POLICE_ROLES
+from frontdoor.core.testing.matrix import Endpoint, roles_else
+from frontdoor.sharing.access_encompass import HOLIDAY_KEEPERS, POLICE_ROLES
 
 CHILD = "Tell-tale: Ottoline Encompass-Matrix"
 
@@ -57,6 +58,16 @@ def _notification(world):
     return {"pk": world.objects["encompass"].pk}
 
 
+def _holiday(world):
+    if "school_holiday" not in world.objects:
+        from frontdoor.sharing.models import SchoolHoliday
+
+        world.objects["school_holiday"] = SchoolHoliday.objects.create(
+            name="Matrix half term", first_day=date(2026, 2, 16), last_day=date(2026, 2, 20)
+        )
+    return {"pk": world.objects["school_holiday"].pk}
+
+
 def child(world):
     return CHILD
 
@@ -75,5 +86,20 @@ ENDPOINTS = [
         method="post",
         data=lambda world: {},
         secret=child,
+    ),
+    # School holidays: configuration kept by administrators and partnership managers. The
+    # first keeper removes the holiday; removing it again is the same redirect.
+    Endpoint("sharing:encompass_holidays", roles_else(HOLIDAY_KEEPERS)),
+    Endpoint(
+        "sharing:encompass_holidays",
+        roles_else(HOLIDAY_KEEPERS, ok=422),
+        method="post",
+        data=lambda world: {},
+    ),
+    Endpoint(
+        "sharing:encompass_holiday_remove",
+        roles_else(HOLIDAY_KEEPERS, ok=302),
+        kwargs=_holiday,
+        method="post",
     ),
 ]

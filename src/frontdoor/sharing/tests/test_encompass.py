@@ -425,3 +425,45 @@ def test_an_acknowledgement_after_the_bell_is_shown_as_late(officer, school, dsl
         page = client_for(officer).get(reverse("sharing:encompass_detail", args=[notification.pk]))
     assert "Monday 9 March 2026 at 10:15" in page.content.decode()
     assert "(after the start of the school day)" in page.content.decode()
+
+
+# School holidays ---------------------------------------------------------------------------
+
+
+def test_an_administrator_adds_a_holiday_that_moves_the_due_time_and_removes_it(
+    administrator, school
+):
+    client = client_for(administrator)
+    url = reverse("sharing:encompass_holidays")
+    response = client.post(
+        url, {"name": "Staff training day", "first_day": "9/3/2026", "last_day": "9/3/2026"}
+    )
+    assert response.status_code == 302
+    assert encompass.next_school_day_start(FRIDAY_NIGHT, school) == TUESDAY_START
+    holiday = SchoolHoliday.objects.get()
+    assert AuditEvent.objects.filter(verb=Verb.CREATE, object_id=str(holiday.pk)).exists()
+    assert "Staff training day" in client.get(url).content.decode()
+    remove = reverse("sharing:encompass_holiday_remove", args=[holiday.pk])
+    assert client.post(remove).status_code == 302
+    assert not SchoolHoliday.objects.exists()
+    assert encompass.next_school_day_start(FRIDAY_NIGHT, school) == MONDAY_START
+    assert AuditEvent.objects.filter(verb=Verb.DELETE, object_id=str(holiday.pk)).exists()
+    panel = next(p for p in my_work(administrator) if p.title == "School holidays")
+    assert panel.link == url
+
+
+def test_a_holiday_that_ends_before_it_starts_is_refused(administrator):
+    response = client_for(administrator).post(
+        reverse("sharing:encompass_holidays"),
+        {"name": HOSTILE, "first_day": "20/2/2026", "last_day": "16/2/2026"},
+    )
+    assert response.status_code == 422
+    assert "The last day must be the same as or after the first day" in response.content.decode()
+    assert not SchoolHoliday.objects.exists()
+
+
+def test_police_and_schools_do_not_keep_the_holidays(officer, dsl):
+    for practitioner in (officer, dsl):
+        assert (
+            client_for(practitioner).get(reverse("sharing:encompass_holidays")).status_code == 403
+        )
