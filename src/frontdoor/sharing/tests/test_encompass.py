@@ -467,3 +467,33 @@ def test_police_and_schools_do_not_keep_the_holidays(officer, dsl):
         assert (
             client_for(practitioner).get(reverse("sharing:encompass_holidays")).status_code == 403
         )
+
+
+def test_an_acknowledgement_without_the_version_read_changes_nothing(officer, school, dsl):
+    notification = record(officer, school)
+    response = client_for(dsl).post(
+        reverse("sharing:encompass_acknowledge", args=[notification.pk]), {}
+    )
+    assert response.status_code == 422
+    assert "Reload the page and try again" in response.content.decode()
+    notification.refresh_from_db()
+    assert notification.acknowledged_at is None
+
+
+def test_the_police_list_filters_by_status_and_school(officer, school, other_school, dsl):
+    here = record(officer, school, police_reference="RR-HERE")
+    record(officer, other_school, police_reference="RR-THERE")
+    with time_machine.travel(datetime(2026, 3, 7, 9, 0, tzinfo=LONDON), tick=False):
+        police = client_for(officer)
+        by_school = police.get(reverse("sharing:encompass"), {"school": school.pk})
+        assert "RR-HERE" in by_school.content.decode()
+        assert "RR-THERE" not in by_school.content.decode()
+        client_for(dsl).post(
+            reverse("sharing:encompass_acknowledge", args=[here.pk]), {"version": 1}
+        )
+        sent = police.get(reverse("sharing:encompass"), {"status": "sent"}).content.decode()
+        assert "RR-THERE" in sent and "RR-HERE" not in sent
+        # A filter that makes no sense shows everything rather than failing.
+        everything = police.get(reverse("sharing:encompass"), {"status": "nonsense"})
+        assert everything.status_code == 200
+        assert "RR-HERE" in everything.content.decode()
