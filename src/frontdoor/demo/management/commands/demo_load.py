@@ -122,9 +122,9 @@ class Command(BaseCommand):
             build_ethnicity(seed=seed)
             build_curation(seed=seed)
             build_evaluation(seed=seed)
+            build_encompass(seed=seed)
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
-            build_encompass(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
