@@ -273,6 +273,8 @@ FRONTDOOR_REQUEST_DEADLINES = {
 }
 # Working Together to Safeguard Children: decision and acknowledgement within 1 working day.
 FRONTDOOR_STATUTORY_DECISION = (1, "working_days")
+# Operation Encompass: the school must know before the school day starts (local time).
+FRONTDOOR_SCHOOL_DAY_STARTS = os.environ.get("FRONTDOOR_SCHOOL_DAY_STARTS", "08:30")
 # Share of the deadline left at which an item counts as nearly late.
 FRONTDOOR_NEARLY_LATE_FRACTION = 0.25
 

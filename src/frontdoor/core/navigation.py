@@ -23,6 +23,7 @@ _ITEMS = [
     ("Front door queue", "hub:queue", "referrals.view_queue"),
     ("My referrals", "referrals:mine", "referrals.make"),
     ("Information requests", "sharing:inbox", "sharing.view_inbox"),
+    ("Operation Encompass", "sharing:encompass", "sharing.encompass_use"),
     ("Messages", "messages", None),
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
     ("Manual", "manual:index", None),

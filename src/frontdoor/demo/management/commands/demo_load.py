@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 from frontdoor.agencies.models import Agency, Area, Practitioner
 from frontdoor.demo.directory_curation import build_curation
 from frontdoor.demo.directory_services import build_directory
+from frontdoor.demo.encompass import build_encompass
 from frontdoor.demo.evaluation import build_evaluation
 from frontdoor.demo.front_door import build_front_door
 from frontdoor.demo.generator import (
@@ -122,6 +123,7 @@ class Command(BaseCommand):
             build_ethnicity(seed=seed)
             build_curation(seed=seed)
             build_evaluation(seed=seed)
+            build_encompass(seed=seed)
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
