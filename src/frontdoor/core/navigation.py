@@ -30,6 +30,7 @@ _ITEMS = [
     ("Dashboard", "insights:dashboard", "insights.view_dashboard"),
     ("Partnership map", "directory:partnership_map", "directory.view_partnership"),
     ("Supervision", "supervision:index", None),
+    ("Disagreements", "disagreements:mine", None),
     ("Partnership health", "insights:health", "insights.view_survey_results"),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
     ("Statutory returns", "insights:statutory_index", "insights.statutory_export"),

@@ -121,6 +121,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.insights.work import survey_panels
 
     panels.extend(survey_panels(practitioner))
+    from frontdoor.disagreements.work import disagreement_panels
+
+    panels.extend(disagreement_panels(practitioner))
     if practitioner.role == Role.PARTNERSHIP_MANAGER:
         panels.append(
             Panel(
