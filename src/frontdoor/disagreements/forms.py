@@ -9,6 +9,14 @@ from frontdoor.core.forms import GovukForm
 
 from .models import Disagreement, Theme
 
+RAISE_REQUIRED = {
+    "other_agency": "Select the agency you disagree with",
+    "disputed": "Enter what is disputed",
+    "issue": "Enter the issue",
+    "wanted": "Enter what you want to happen instead",
+    "theme": "Select a theme",
+}
+
 
 class RaiseForm(GovukForm):
     other_agency = forms.ModelChoiceField(
@@ -48,6 +56,8 @@ class RaiseForm(GovukForm):
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
         if not has_decision:
             del self.fields["about_decision"]
+        for name, message in RAISE_REQUIRED.items():
+            self.fields[name].error_messages["required"] = message
 
 
 class EscalateForm(GovukForm):

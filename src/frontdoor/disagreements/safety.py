@@ -41,7 +41,7 @@ def _open_plans(contact) -> list:
 def safety_owners(contact) -> SafetyOwners:
     found = SafetyOwners()
     if contact.assigned_to_id:
-        found.owners.append(("Holds the contact in the front door", contact.assigned_to))
+        found.owners.append(("Front door case holder", contact.assigned_to))
     for plan in _open_plans(contact):
         if plan.lead_professional_id:
             found.owners.append(
