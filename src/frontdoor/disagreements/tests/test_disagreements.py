@@ -387,3 +387,40 @@ def test_the_themes_export_is_neutralised_and_audited(
     event = AuditEvent.objects.get(verb="export")
     assert event.actor == partnership_manager
     assert "disagreement themes" in event.reason
+
+
+def test_the_dashboard_counts_levels_against_their_limits_and_themes(
+    officer, hub_worker, decided_contact, threshold
+):
+    from datetime import date
+
+    from frontdoor.disagreements.services import disagreement_escalate, disagreement_raise
+    from frontdoor.insights import figures
+
+    with time_machine.travel(at(2026, 3, 2, 10, 0), tick=False):
+        raised = disagreement_raise(
+            contact=decided_contact,
+            by=officer,
+            other_agency=hub_worker.agency,
+            disputed="No further action",
+            issue="Left alone at night",
+            wanted="An assessment",
+            theme=threshold,
+        )
+    with time_machine.travel(at(2026, 3, 10, 10, 0), tick=False):  # a day after level 1's limit
+        disagreement_escalate(
+            disagreement=raised, by=officer, reason="No reply", expected_version=1
+        )
+    with time_machine.travel(at(2026, 3, 11, 10, 0), tick=False):
+        period = figures.Filters(start=date(2026, 3, 1), end=date(2026, 3, 31))
+        assert figures.disagreement_levels(period) == [
+            ("Level 1: practitioner to practitioner", 1, 0, 1, 0, 0, 0.0),
+            ("Level 2: managers", 1, 0, 0, 0, 1, None),
+            ("All levels", 2, 0, 1, 0, 1, 0.0),
+        ]
+        assert figures.disagreement_themes(period) == [
+            ("Threshold or eligibility", 1, 0, 100.0),
+            ("All themes", 1, 0, 100.0),
+        ]
+        elsewhere = figures.Filters(start=date(2026, 4, 1), end=date(2026, 4, 30))
+        assert figures.disagreement_themes(elsewhere) == []
