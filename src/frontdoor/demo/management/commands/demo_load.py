@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 from frontdoor.agencies.models import Agency, Area, Practitioner
 from frontdoor.demo.directory_curation import build_curation
 from frontdoor.demo.directory_services import build_directory
+from frontdoor.demo.disagreements import build_disagreements
 from frontdoor.demo.evaluation import build_evaluation
 from frontdoor.demo.front_door import build_front_door
 from frontdoor.demo.generator import (
@@ -123,6 +124,7 @@ class Command(BaseCommand):
             build_evaluation(seed=seed)
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
+            build_disagreements(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
