@@ -33,7 +33,7 @@ THEME_REPORT_ROLES = frozenset({Role.PARTNERSHIP_MANAGER, Role.ANALYST, Role.HUB
 def _involved_ids(disagreement: Disagreement) -> set[int]:
     contact = disagreement.contact
     ids = {contact.referrer_id, contact.assigned_to_id, disagreement.other_practitioner_id}
-    decision = getattr(contact, "decision", None) if hasattr(contact, "decision") else None
+    decision = getattr(contact, "decision", None)  # None until the front door decides
     if decision is not None:
         ids |= {decision.decided_by_id, decision.signed_off_by_id}
     return {i for i in ids if i}
