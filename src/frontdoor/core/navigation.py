@@ -32,6 +32,7 @@ _ITEMS = [
     ("Partnership map", "directory:partnership_map", "directory.view_partnership"),
     ("Supervision", "supervision:index", None),
     ("Meetings", "meetings:list", "meetings.view"),
+    ("Disagreements", "disagreements:mine", None),
     ("Partnership health", "insights:health", "insights.view_survey_results"),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
     ("Statutory returns", "insights:statutory_index", "insights.statutory_export"),

@@ -127,6 +127,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.meetings.work import meeting_panels
 
     panels.extend(meeting_panels(practitioner))
+    from frontdoor.disagreements.work import disagreement_panels
+
+    panels.extend(disagreement_panels(practitioner))
     if practitioner.role == Role.PARTNERSHIP_MANAGER:
         panels.append(
             Panel(

@@ -72,7 +72,6 @@ def test_figures_not_yet_available_have_no_function_and_say_what_they_wait_for()
     assert {f.waiting_for for f in waiting} == {
         "plans",
         "incidents and plans",
-        "disagreements",
         "meetings",
     }
     with pytest.raises(ValueError):
@@ -248,7 +247,8 @@ def test_the_dashboard_shows_figures_and_labels_what_is_not_counted_yet(
     page = client.get(reverse("insights:dashboard")).content.decode()
     assert "Triage decisions made by their deadline, by RAG rating" in page
     assert "Counted when plans arrive" in page
-    assert "Counted when disagreements arrive" in page
+    assert "Counted when disagreements arrive" not in page
+    assert "Disagreements by learning theme" in page
     assert "Counted when the partnership map arrives" not in page
     assert "Partnership structures overdue for review" in page
 

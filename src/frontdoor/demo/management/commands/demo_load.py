@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 from frontdoor.agencies.models import Agency, Area, Practitioner
 from frontdoor.demo.directory_curation import build_curation
 from frontdoor.demo.directory_services import build_directory
+from frontdoor.demo.disagreements import build_disagreements
 from frontdoor.demo.encompass import build_encompass
 from frontdoor.demo.evaluation import build_evaluation
 from frontdoor.demo.front_door import build_front_door
@@ -127,6 +128,7 @@ class Command(BaseCommand):
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
+            build_disagreements(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
