@@ -25,6 +25,7 @@ _ITEMS = [
     ("Information requests", "sharing:inbox", "sharing.view_inbox"),
     ("Messages", "messages", None),
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
+    ("On duty now", "agencies:duty_now", None),
     ("Manual", "manual:index", None),
     ("Service directory", "directory:search", None),
     ("Dashboard", "insights:dashboard", "insights.view_dashboard"),
