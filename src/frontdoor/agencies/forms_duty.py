@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from frontdoor.core.forms import GovukForm, GovukModelForm
 
-from .models_duty import MAX_SHIFT, Absence, DutyArrangement
+from .models_duty import MAX_SHIFT, Absence, DutyArrangement, elapsed
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 DATE_HINT = "For example, 27/11/2026"
@@ -65,10 +65,7 @@ class ShiftForm(GovukForm):
         starts_at = local_moment(data["day"], data["starts"])
         end_day = data["day"] if data["ends"] > data["starts"] else data["day"] + timedelta(1)
         ends_at = local_moment(end_day, data["ends"])
-        length = ends_at.astimezone(timezone.get_fixed_timezone(0)) - starts_at.astimezone(
-            timezone.get_fixed_timezone(0)
-        )
-        if length > MAX_SHIFT:
+        if elapsed(starts_at, ends_at) > MAX_SHIFT:
             self.add_error("ends", "A shift can be at most 24 hours long")
         data["starts_at"], data["ends_at"] = starts_at, ends_at
         return data

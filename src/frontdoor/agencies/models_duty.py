@@ -7,13 +7,19 @@ so a case must never wait for one absent officer.
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
 MAX_SHIFT = timedelta(hours=24)
+
+
+def elapsed(starts_at: datetime, ends_at: datetime) -> timedelta:
+    """Real time between two aware moments. Subtracting two datetimes that share a zone gives
+    wall-clock time instead, an hour out across the clock change."""
+    return ends_at.astimezone(UTC) - starts_at.astimezone(UTC)
 
 
 class DutyArrangement(models.Model):
@@ -79,9 +85,9 @@ class Shift(models.Model):
 
     def clean(self) -> None:
         if self.starts_at and self.ends_at:
-            if self.ends_at <= self.starts_at:
+            if elapsed(self.starts_at, self.ends_at) <= timedelta(0):
                 raise ValidationError({"ends_at": "The shift must end after it starts"})
-            if self.ends_at - self.starts_at > MAX_SHIFT:
+            if elapsed(self.starts_at, self.ends_at) > MAX_SHIFT:
                 raise ValidationError({"ends_at": "A shift can be at most 24 hours long"})
         if self.practitioner_id and self.agency_id:
             if self.practitioner.agency_id != self.agency_id:
