@@ -1,6 +1,6 @@
 """Who is on duty now, who to contact, absences, cover and handover."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -145,7 +145,7 @@ def test_a_night_shift_over_the_clock_change_lasts_its_real_length(force, sergea
         agency=force,
         by=sergeant,
         practitioner=jo,
-        first_day=datetime(2026, 10, 24).date(),
+        first_day=date(2026, 10, 24),
         weeks=1,
         weekdays=[5],  # Saturday night into Sunday 25 October, when the clocks go back
         start="22:00",
@@ -485,8 +485,8 @@ def test_the_cover_page_lists_an_absent_colleagues_open_contacts(
 
 def test_on_duty_now_lists_every_agency(client, signed_in, force, sam):
     other = AgencyFactory(name="Testshire Council", out_of_hours_contact="Emergency duty team")
-    signed_in(sam)
     with time_machine.travel(WEDNESDAY_10PM, tick=False):
+        signed_in(sam)
         body = client.get(reverse("agencies:duty_now")).content.decode()
     assert "Force control room: 101" in body
     assert other.name in body
