@@ -5,7 +5,7 @@ from __future__ import annotations
 from frontdoor.audit.models import Verb
 from frontdoor.audit.services import audit_record
 from frontdoor.core.access import load_or_404, require
-from frontdoor.core.policy import rule
+from frontdoor.core.policy import may, rule
 
 from .models import Agency, Practitioner
 from .models_duty import Shift
@@ -113,3 +113,25 @@ def audit_cover_list(practitioner, absentee: Practitioner) -> None:
         obj=absentee,
         reason="Viewed an absent colleague's open contacts to arrange cover",
     )
+
+
+def absences_for_rota(practitioner, agency: Agency, absences) -> list[dict]:
+    """Each absence with its reason, or just "Away" where the viewer may not know why. Seeing
+    why colleagues are away (sickness is health data) is recorded in the audit trail."""
+    rows, disclosed = [], []
+    for absence in absences:
+        visible = may(practitioner, SEE_ABSENCE_REASON, absence.practitioner)
+        rows.append(
+            {"absence": absence, "reason": absence.get_reason_display() if visible else "Away"}
+        )
+        if visible and absence.practitioner_id != practitioner.pk:
+            disclosed.append(absence.practitioner.username)
+    if disclosed:
+        audit_record(
+            actor=practitioner,
+            verb=Verb.VIEW,
+            obj=agency,
+            reason="Viewed the reasons for colleagues' absences on the rota",
+            details={"practitioners": sorted(set(disclosed))},
+        )
+    return rows

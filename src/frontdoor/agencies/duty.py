@@ -82,12 +82,6 @@ def absence_at(practitioner: Practitioner, at: datetime | None = None) -> Absenc
     )
 
 
-def _shift_at(practitioner: Practitioner, at: datetime) -> Shift | None:
-    return Shift.objects.filter(
-        practitioner=practitioner, starts_at__lte=at, ends_at__gt=at
-    ).first()
-
-
 def works_to_rota(practitioner: Practitioner, at: datetime | None = None) -> bool:
     at = _now(at)
     return Shift.objects.filter(
@@ -99,16 +93,44 @@ def works_to_rota(practitioner: Practitioner, at: datetime | None = None) -> boo
 
 def is_working(practitioner: Practitioner, at: datetime | None = None) -> bool:
     """Active, not away, and on shift (if they work to a rota) or in office hours."""
+    return practitioner in working_among([practitioner], at)
+
+
+def working_among(practitioners, at: datetime | None = None) -> list[Practitioner]:
+    """Those of ``practitioners`` working at ``at``, in a fixed number of queries."""
     at = _now(at)
-    if not practitioner.is_active or practitioner.agency_id is None:
-        return False
-    if absence_at(practitioner, at):
-        return False
-    if _shift_at(practitioner, at):
-        return True
-    if works_to_rota(practitioner, at):
-        return False
-    return is_office_hours(practitioner.agency, at)
+    people = [p for p in practitioners if p.is_active and p.agency_id is not None]
+    ids = [p.pk for p in people]
+    if not ids:
+        return []
+    away = set(
+        Absence.objects.filter(practitioner__in=ids, starts_at__lte=at, ends_at__gt=at).values_list(
+            "practitioner_id", flat=True
+        )
+    )
+    nearby = Shift.objects.filter(
+        practitioner__in=ids, starts_at__lt=at + ROTA_WINDOW, ends_at__gt=at - ROTA_WINDOW
+    ).values_list("practitioner_id", "starts_at", "ends_at")
+    rota, on = set(), set()
+    for practitioner_id, starts_at, ends_at in nearby:
+        rota.add(practitioner_id)
+        if starts_at <= at < ends_at:
+            on.add(practitioner_id)
+    office: dict[int, bool] = {}
+    working = []
+    for person in people:
+        if person.pk in away:
+            continue
+        if person.pk in on:
+            working.append(person)
+            continue
+        if person.pk in rota:
+            continue
+        if person.agency_id not in office:
+            office[person.agency_id] = is_office_hours(person.agency, at)
+        if office[person.agency_id]:
+            working.append(person)
+    return working
 
 
 @dataclass
@@ -176,11 +198,9 @@ def on_duty_now(agency: Agency, at: datetime | None = None) -> DutyCover:
     if is_office_hours(agency, at):
         team_members = []
         if arrangement.duty_team_id:
-            team_members = [
-                p
-                for p in arrangement.duty_team.members.filter(is_active=True, agency=agency)
-                if is_working(p, at)
-            ]
+            team_members = working_among(
+                arrangement.duty_team.members.filter(is_active=True, agency=agency), at
+            )
         return DutyCover(
             agency=agency,
             at=at,
@@ -283,8 +303,8 @@ def hub_on_duty(at: datetime | None = None) -> list[Practitioner]:
     at = _now(at)
     people = Practitioner.objects.filter(
         is_active=True, role__in=HUB_ROLES, agency__isnull=False
-    ).select_related("agency")
-    return [p for p in people if is_working(p, at)]
+    ).select_related("agency", "agency__duty_arrangement")
+    return working_among(people, at)
 
 
 def who_to_contact_for_contact(
@@ -451,7 +471,7 @@ def handover_candidates(agency: Agency, at: datetime | None = None, *, exclude=N
     ).order_by("last_name", "first_name")
     if exclude is not None:
         people = people.exclude(pk=exclude.pk)
-    return [p for p in people if is_working(p, at)]
+    return working_among(people.select_related("agency", "agency__duty_arrangement"), at)
 
 
 def handover_agency(contact, by) -> Agency | None:

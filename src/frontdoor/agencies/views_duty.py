@@ -65,17 +65,13 @@ def rota(request, pk):
         days.append(
             (day, [s for s in shifts if timezone.localtime(s.starts_at, zone).date() == day])
         )
-    absences = [
-        {
-            "absence": absence,
-            "reason": absence.get_reason_display()
-            if may(request.user, access.SEE_ABSENCE_REASON, absence.practitioner)
-            else "Away",
-        }
-        for absence in Absence.objects.filter(
+    absences = access.absences_for_rota(
+        request.user,
+        agency,
+        Absence.objects.filter(
             practitioner__agency=agency, starts_at__lt=week_to, ends_at__gt=week_from
-        ).select_related("practitioner")
-    ]
+        ).select_related("practitioner"),
+    )
     return render(
         request,
         "agencies/duty/rota.html",

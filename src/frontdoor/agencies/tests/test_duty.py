@@ -302,8 +302,12 @@ def test_a_practitioner_records_their_own_absence(client, signed_in, force, sam,
     signed_in(jo)
     assert "On leave" not in client.get(rota).content.decode()
     assert "Away" in client.get(rota).content.decode()
+    assert not AuditEvent.objects.filter(reason__contains="absences on the rota").exists()
     signed_in(sergeant)
     assert "On leave" in client.get(rota).content.decode()
+    seen = AuditEvent.objects.get(reason__contains="absences on the rota")
+    assert seen.actor == sergeant
+    assert seen.details == {"practitioners": ["sam"]}
 
 
 def test_an_absence_must_end_after_it_starts(client, signed_in, sam):
