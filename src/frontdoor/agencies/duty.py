@@ -490,7 +490,9 @@ def contact_hand_over(*, contact, by, to: Practitioner, note: str, expected_vers
         raise ValidationError("Write a handover note: what the colleague needs to know")
     with transaction.atomic():
         locked = (
-            Contact.objects.select_for_update().select_related("assigned_to").get(pk=contact.pk)
+            Contact.objects.select_for_update(of=("self",))
+            .select_related("assigned_to")
+            .get(pk=contact.pk)
         )
         if locked.version != expected_version:
             raise ConflictError(
