@@ -165,3 +165,41 @@ class HandoverForm(GovukForm):
 
     def clean_to(self):
         return self.candidates[self.cleaned_data["to"]]
+
+
+class WeeklyPatternForm(GovukForm):
+    WEEKDAYS = [
+        (0, "Monday"),
+        (1, "Tuesday"),
+        (2, "Wednesday"),
+        (3, "Thursday"),
+        (4, "Friday"),
+        (5, "Saturday"),
+        (6, "Sunday"),
+    ]
+
+    practitioner = forms.ModelChoiceField(queryset=None, label="Who works the pattern")
+    first_day = _date_field("First day of the pattern")
+    weeks = forms.IntegerField(
+        label="For how many weeks", min_value=1, max_value=12, help_text="From 1 to 12"
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label="On which days",
+        choices=WEEKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one day"},
+    )
+    starts = _time_field("Start time")
+    hours = forms.DecimalField(
+        label="Length in hours",
+        min_value=0.5,
+        max_value=24,
+        decimal_places=1,
+        help_text="For example 8, or 10 for a night shift",
+    )
+    label = forms.CharField(label="Shift name (optional)", required=False, max_length=60)
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["practitioner"].queryset = agency.practitioners.filter(is_active=True)

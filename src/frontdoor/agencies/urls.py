@@ -28,6 +28,7 @@ urlpatterns += [
     path("duty/", views_duty.duty_now, name="duty_now"),
     path("agencies/<int:pk>/rota/", views_duty.rota, name="duty_rota"),
     path("agencies/<int:pk>/rota/shifts/new/", views_duty.shift_add, name="duty_shift_add"),
+    path("agencies/<int:pk>/rota/pattern/", views_duty.pattern_add, name="duty_pattern_add"),
     path(
         "agencies/<int:pk>/rota/shifts/<int:shift_pk>/remove/",
         views_duty.shift_remove,

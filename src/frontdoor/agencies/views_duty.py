@@ -16,7 +16,7 @@ from frontdoor.core.policy import may
 
 from . import access_duty as access
 from . import duty
-from .forms_duty import AbsenceForm, ArrangementForm, HandoverForm, ShiftForm
+from .forms_duty import AbsenceForm, ArrangementForm, HandoverForm, ShiftForm, WeeklyPatternForm
 from .models import Agency
 from .models_duty import Absence, Shift
 
@@ -113,6 +113,38 @@ def shift_add(request, pk):
     return render(
         request,
         "agencies/duty/shift_form.html",
+        {"agency": agency, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@permission(access.EDIT_ROTA)
+def pattern_add(request, pk):
+    agency = access.agency_for_rota(request.user, pk, edit=True)
+    form = WeeklyPatternForm(request.POST if request.method == "POST" else None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = duty.rota_generate_weekly(
+                agency=agency,
+                by=request.user,
+                practitioner=data["practitioner"],
+                first_day=data["first_day"],
+                weeks=data["weeks"],
+                weekdays=data["weekdays"],
+                start=data["starts"].strftime("%H:%M"),
+                hours=float(data["hours"]),
+                label=data["label"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"{len(made)} shifts added for {data['practitioner']}.")
+            return redirect(f"{_rota_url(agency)}?week={data['first_day'].isoformat()}")
+    return render(
+        request,
+        "agencies/duty/pattern_form.html",
         {"agency": agency, "form": form},
         status=422 if form.errors else 200,
     )

@@ -96,6 +96,11 @@ ENDPOINTS = [
         kwargs=lambda w: {"pk": w.involved.pk},
     ),
     Endpoint(
+        "agencies:duty_pattern_add",
+        involved_roles_else(ADMIN, MANAGERS),
+        kwargs=lambda w: {"pk": w.involved.pk},
+    ),
+    Endpoint(
         "agencies:duty_shift_remove",
         involved_roles_else(ADMIN, MANAGERS, ok=302),
         kwargs=shift,

@@ -495,3 +495,47 @@ def test_on_duty_now_lists_every_agency(client, signed_in, force, sam):
     assert "Force control room: 101" in body
     assert other.name in body
     assert "Emergency duty team" in body
+
+
+def test_a_manager_adds_a_weekly_night_pattern(client, signed_in, force, jo, sergeant):
+    signed_in(sergeant)
+    url = reverse("agencies:duty_pattern_add", args=[force.pk])
+    data = {
+        "practitioner": jo.pk,
+        "first_day": "07/12/2026",
+        "weeks": 2,
+        "weekdays": ["0", "2"],
+        "starts": "22:00",
+        "hours": "10",
+        "label": "Nights",
+    }
+    assert client.post(url, {**data, "weekdays": []}).status_code == 422
+    assert client.post(url, {**data, "hours": "25"}).status_code == 422
+    assert not Shift.objects.exists()
+    response = client.post(url, data)
+    assert response.status_code == 302
+    shifts = list(Shift.objects.order_by("starts_at"))
+    assert [s.starts_at.astimezone(LONDON).strftime("%a %d %H:%M") for s in shifts] == [
+        "Mon 07 22:00",
+        "Wed 09 22:00",
+        "Mon 14 22:00",
+        "Wed 16 22:00",
+    ]
+    assert all(s.label == "Nights" and s.practitioner == jo for s in shifts)
+    assert duty.on_duty_now(force, datetime(2026, 12, 8, 3, 0, tzinfo=LONDON)).practitioners == [jo]
+
+
+@time_machine.travel(WEDNESDAY_10AM, tick=False)
+def test_the_handover_form_refuses_a_colleague_it_did_not_offer(client, signed_in, force, sam):
+    contact = owned_contact(sam)
+    elsewhere = PractitionerFactory(role=Role.HUB_PRACTITIONER)
+    signed_in(sam)
+    response = client.post(
+        reverse("agencies:duty_handover", args=[contact.pk]),
+        {"to": elsewhere.pk, "note": "Over to you", "version": contact.version},
+    )
+    assert response.status_code == 422
+    assert "There is a problem" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.assigned_to == sam
+    assert not OutboxMessage.objects.filter(recipient=elsewhere).exists()
