@@ -9,8 +9,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("agencies/duty/_who_to_contact.html", takes_context=True)
-def who_to_contact_now(context, agency, owner=None, handover_url=""):
-    """For any case or action with an owner agency and (optionally) a named owner."""
+def who_to_contact_now(context, agency, owner=None):
+    """For any case or action with an owner agency and (optionally) a named owner, e.g.
+    ``{% who_to_contact_now action.owner_agency action.owner %}``."""
     viewer = getattr(context.get("request"), "user", None)
     return {"advice": duty.who_to_contact(agency, owner, viewer=viewer), "handover_url": ""}
 

@@ -539,3 +539,22 @@ def test_the_handover_form_refuses_a_colleague_it_did_not_offer(client, signed_i
     contact.refresh_from_db()
     assert contact.assigned_to == sam
     assert not OutboxMessage.objects.filter(recipient=elsewhere).exists()
+
+
+def test_the_tag_for_actions_shows_who_to_contact_now(rf, force, sam, jo):
+    from django.template import Context, Template
+
+    Absence.objects.create(
+        practitioner=sam,
+        starts_at=datetime(2026, 11, 30, 8, 0, tzinfo=LONDON),
+        ends_at=datetime(2026, 12, 7, 9, 0, tzinfo=LONDON),
+        reason=Absence.Reason.TRAINING,
+    )
+    request = rf.get("/")
+    request.user = jo
+    template = Template("{% load duty_tags %}{% who_to_contact_now agency owner %}")
+    with time_machine.travel(WEDNESDAY_10AM, tick=False):
+        html = template.render(Context({"request": request, "agency": force, "owner": sam}))
+    assert "Sam Patel is away until Monday 09:00." in html
+    assert "MASH police desk" in html
+    assert "training" not in html
