@@ -6,4 +6,4 @@ class AgenciesConfig(AppConfig):
     verbose_name = "Agencies and practitioners"
 
     def ready(self) -> None:
-        from . import access  # noqa: F401  (registers the access rules)
+        from . import access, access_duty  # noqa: F401  (registers the access rules)

@@ -155,3 +155,6 @@ class Practitioner(AbstractUser):
             secret=secret,
             algorithm="sha256",
         ).hexdigest()
+
+
+from .models_duty import Absence, DutyArrangement, Shift  # noqa: E402,F401  (who is on duty)

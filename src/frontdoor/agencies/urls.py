@@ -20,3 +20,31 @@ urlpatterns = [
     ),
     path("account/", views.my_account, name="my_account"),
 ]
+
+# Who is on duty now, rotas, absences, cover and handover (views_duty.py).
+from . import views_duty  # noqa: E402
+
+urlpatterns += [
+    path("duty/", views_duty.duty_now, name="duty_now"),
+    path("agencies/<int:pk>/rota/", views_duty.rota, name="duty_rota"),
+    path("agencies/<int:pk>/rota/shifts/new/", views_duty.shift_add, name="duty_shift_add"),
+    path("agencies/<int:pk>/rota/pattern/", views_duty.pattern_add, name="duty_pattern_add"),
+    path(
+        "agencies/<int:pk>/rota/shifts/<int:shift_pk>/remove/",
+        views_duty.shift_remove,
+        name="duty_shift_remove",
+    ),
+    path(
+        "agencies/<int:pk>/rota/arrangements/",
+        views_duty.arrangements_edit,
+        name="duty_arrangements",
+    ),
+    path(
+        "duty/absences/<int:practitioner_pk>/new/",
+        views_duty.absence_add,
+        name="duty_absence_add",
+    ),
+    path("duty/cover/", views_duty.cover_index, name="duty_cover_index"),
+    path("duty/cover/<int:practitioner_pk>/", views_duty.cover, name="duty_cover"),
+    path("duty/handover/<int:contact_pk>/", views_duty.handover, name="duty_handover"),
+]

@@ -26,6 +26,7 @@ _ITEMS = [
     ("Operation Encompass", "sharing:encompass", "sharing.encompass_use"),
     ("Messages", "messages", None),
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
+    ("On duty now", "agencies:duty_now", None),
     ("Manual", "manual:index", None),
     ("Service directory", "directory:search", None),
     ("Dashboard", "insights:dashboard", "insights.view_dashboard"),

@@ -29,6 +29,7 @@ from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
+from frontdoor.demo.rotas import build_rotas
 from frontdoor.demo.statutory import build_ethnicity
 from frontdoor.demo.supervision import build_supervision
 
@@ -129,6 +130,7 @@ class Command(BaseCommand):
             build_partnership_health(seed=seed)
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
             build_disagreements(seed=seed)
+            build_rotas(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
