@@ -72,7 +72,6 @@ def test_figures_not_yet_available_have_no_function_and_say_what_they_wait_for()
     assert {f.waiting_for for f in waiting} == {
         "plans",
         "incidents and plans",
-        "meetings",
     }
     with pytest.raises(ValueError):
         figures.register(
@@ -235,6 +234,43 @@ def test_structures_overdue_for_review_by_level_district_and_agency(places, poli
         ("Neighbourhood or cluster", 1, 1, 100.0),
         ("All levels", 1, 1, 100.0),
     ]
+
+
+def test_meetings_held_and_cases_heard_by_type(front_door, places, police, school):
+    from frontdoor.meetings.models import AgendaItem, Attendance, Meeting, MeetingType
+    from frontdoor.referrals.models import Contact
+
+    preston, burnley = places
+    now = timezone.now()
+    daily = Meeting.objects.create(
+        type=MeetingType.DAILY_RISK,
+        starts_at=now - timedelta(days=2),
+        chair=police,
+        status=Meeting.Status.MINUTES_ISSUED,
+    )
+    marac = Meeting.objects.create(
+        type=MeetingType.MARAC,
+        starts_at=now - timedelta(days=1),
+        chair=police,
+    )
+    Meeting.objects.create(  # before the period: not counted
+        type=MeetingType.MARAC, starts_at=now - timedelta(days=90), chair=police
+    )
+    Attendance.objects.create(meeting=marac, agency=school.agency)
+    in_preston = Contact.objects.filter(subjects__postcode__startswith="PR1")[:2]
+    in_burnley = Contact.objects.filter(subjects__postcode__startswith="BB10").first()
+    for order, contact in enumerate(in_preston):
+        AgendaItem.objects.create(meeting=daily, contact=contact, order=order, heard_at=now)
+    AgendaItem.objects.create(meeting=marac, contact=in_burnley, order=0)
+
+    rows = figures.meetings_held(_filters())
+    assert _row(rows, "Daily risk meeting")[1:] == (1, 1, 1, 2, 2, 100.0)
+    assert _row(rows, "All meetings")[1:] == (2, 1, 1, 3, 2, 66.7)
+    assert [row[0] for row in figures.meetings_held(_filters(agency=school.agency))] == [
+        "MARAC (multi-agency risk assessment conference)",
+        "All meetings",
+    ]
+    assert _row(figures.meetings_held(_filters(district=preston)), "All meetings")[1] == 1
 
 
 # Through the pages ---------------------------------------------------------------------
