@@ -24,6 +24,7 @@ _ITEMS = [
     ("My referrals", "referrals:mine", "referrals.make"),
     ("Information requests", "sharing:inbox", "sharing.view_inbox"),
     ("Messages", "messages", None),
+    ("Actions", "plans:my_actions", "plans.my_actions"),
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
     ("Manual", "manual:index", None),
     ("Service directory", "directory:search", None),

@@ -185,6 +185,18 @@ def people_of(plan: Plan):
     return plan.people.all()
 
 
+def contact_subjects_of(plan: Plan) -> list:
+    """The people a plan's contact was about, for a plan whose people are not yet linked."""
+    if not plan.contact_id:
+        return []
+    return list(plan.contact.subjects.all())
+
+
+def people_of_contact(contact) -> list:
+    """The indexed people a contact's subjects are linked to (a new plan is for them)."""
+    return [s.person for s in contact.subjects.select_related("person") if s.person_id]
+
+
 def _action_list():
     return Action.objects.select_related("plan", "owner", "owner_agency")
 

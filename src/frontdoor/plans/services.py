@@ -12,6 +12,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency, Practitioner
@@ -259,7 +260,7 @@ def escalate_overdue_actions(*, today: date | None = None, now: datetime | None 
             lead = action.plan.lead_professional
             if lead is not None and lead.is_active and lead not in recipients:
                 recipients.append(lead)
-            link = f"/plans/{action.plan_id}/"
+            link = reverse("plans:plan", kwargs={"pk": action.plan_id})
             owner = str(action.owner) if action.owner else "no named practitioner"
             for recipient in recipients:
                 outbox_write(
