@@ -26,6 +26,7 @@ from frontdoor.demo.generator import (
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
+from frontdoor.demo.plans import build_plans
 from frontdoor.demo.statutory import build_ethnicity
 from frontdoor.demo.supervision import build_supervision
 
@@ -123,6 +124,7 @@ class Command(BaseCommand):
             build_evaluation(seed=seed)
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
+            build_plans(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
