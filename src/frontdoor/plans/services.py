@@ -245,7 +245,7 @@ def escalate_overdue_actions(*, today: date | None = None, now: datetime | None 
     for pk in list(candidates.values_list("pk", flat=True)):
         with transaction.atomic():
             action = (
-                Action.objects.select_for_update()
+                Action.objects.select_for_update(of=("self",))
                 .select_related("plan", "plan__lead_professional", "owner_agency", "owner")
                 .filter(pk=pk, escalated_at__isnull=True)
                 .first()
