@@ -16,6 +16,37 @@ SHOWN = 5
 
 
 def plan_panels(practitioner) -> list[Panel]:
+    panels = _my_actions_panel(practitioner)
+    today = timezone.localdate()
+    if access.may(practitioner, access.OVERDUE):
+        count = access.overdue_actions_for(practitioner, today).count()
+        whose = (
+            "across the partnership"
+            if practitioner.role == Role.MEETING_CHAIR
+            else "at your agency"
+        )
+        panels.append(
+            Panel(
+                "Overdue actions",
+                f"{count} open action{'s' if count != 1 else ''} on plans {whose} "
+                f"{'are' if count != 1 else 'is'} past {'their' if count != 1 else 'its'} due date.",
+                reverse("plans:overdue"),
+                "See overdue actions",
+            )
+        )
+    if access.may(practitioner, access.ACTION_MIX):
+        panels.append(
+            Panel(
+                "Action mix",
+                "How many actions on multi-agency plans directly engage the person.",
+                reverse("plans:action_mix"),
+                "See the action mix",
+            )
+        )
+    return panels
+
+
+def _my_actions_panel(practitioner) -> list[Panel]:
     if practitioner.role not in CASEWORK_ROLES:
         return []
     today = timezone.localdate()

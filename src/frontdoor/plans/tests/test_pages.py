@@ -229,3 +229,12 @@ def test_my_work_lists_my_overdue_actions_and_plans_due_for_review(
     Plan.objects.filter(pk=plan.pk).update(review_on=timezone.localdate())
     (panel,) = [p for p in my_work(social_worker) if p.title == "My actions"]
     assert (plan.title, reverse("plans:plan", args=[plan.pk]), "Review due") in panel.items
+
+
+def test_my_work_points_chairs_to_overdue_actions_and_analysts_to_the_mix(plan, actions, chair):
+    (panel,) = [p for p in my_work(chair) if p.title == "Overdue actions"]
+    assert panel.summary.startswith("1 open action on plans across the partnership is past")
+    assert panel.link == reverse("plans:overdue")
+    analyst = PractitionerFactory(username="analyst", role=Role.ANALYST)
+    titles = [p.title for p in my_work(analyst)]
+    assert "Action mix" in titles and "Overdue actions" not in titles
