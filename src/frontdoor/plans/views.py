@@ -268,6 +268,9 @@ def _action_list(request, actions, *, title: str, intro: str, reason: str, empty
             "actions": actions,
             "today": today,
             "show": show,
+            "changeable": {
+                a.pk for a in actions if access.may(request.user, access.CHANGE_ACTION, a)
+            },
             "overdue_count": sum(
                 1 for a in actions if a.status in Action.OPEN_STATUSES and a.due_on < today
             ),

@@ -94,6 +94,9 @@ def test_my_actions_and_my_agencys_actions(client, signed_in, plan, actions, off
     agency = client.get(reverse("plans:agency_actions")).content.decode()
     assert "Police welfare visit" in agency and "check the PNC" in agency
     assert "School attendance check" not in agency
+    # Only the officer's own action offers an update; the colleague's is theirs to update.
+    assert reverse("plans:action_update", args=[actions["police"].pk]) in agency
+    assert reverse("plans:action_update", args=[colleague_action.pk]) not in agency
 
 
 def test_my_actions_lists_overdue_first_with_a_tag(
