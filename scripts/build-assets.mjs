@@ -21,9 +21,12 @@ writeFileSync(join(out, "frontdoor.css"), css.css);
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
 cpSync(join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "htmx.min.js"));
 cpSync(join(root, "assets", "frontdoor.mjs"), join(out, "frontdoor.mjs"));
+cpSync(join(root, "assets", "directory-map.mjs"), join(out, "directory-map.mjs"));
 // Leaflet for the service directory's maps (its CSS refers to images/, which it shares with govuk-frontend).
 const leaflet = join(root, "node_modules", "leaflet", "dist");
 cpSync(join(leaflet, "leaflet.js"), join(out, "leaflet.js"));
+// leaflet.js names its source map; collectstatic's manifest refuses a missing one.
+cpSync(join(leaflet, "leaflet.js.map"), join(out, "leaflet.js.map"));
 cpSync(join(leaflet, "leaflet.css"), join(out, "leaflet.css"));
 cpSync(join(leaflet, "images"), join(out, "images"), { recursive: true });
 cpSync(join(govuk, "assets", "images", "favicon.svg"), join(out, "favicon.svg"));

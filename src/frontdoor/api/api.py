@@ -60,7 +60,7 @@ named practitioner or service account (`manage.py issue_api_token`). The token s
 sign-in and the second factor: keep it secret. A signed-in browser session that has passed
 the second factor also works (with the CSRF token on unsafe methods).
 
-**Errors.** 401 not signed in; 403 not allowed; 404 no such record *or* you may not see it;
+**Errors.** 400 the body is not JSON; 401 not signed in; 403 not allowed; 404 no such record *or* you may not see it;
 409 someone changed the record first (read it again); 422 the request was refused, with a
 list of `{field, message}` and nothing changed.
 
@@ -102,6 +102,8 @@ api = FrontDoorAPI(
 )
 
 COMMON_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+# Operations with a body: Ninja answers 400 when it is not JSON at all (found by Schemathesis).
+BODY_ERRORS = {400: ErrorOut, **COMMON_ERRORS}
 
 
 # Errors ---------------------------------------------------------------------------------
@@ -208,7 +210,7 @@ RETRIED = "Retried making a referral through the API (same idempotency key)"
     api.post,
     "/referrals",
     permission=referrals_access.MAKE_REFERRAL,
-    response={201: ReferralOut, 200: ReferralOut, **COMMON_ERRORS},
+    response={201: ReferralOut, 200: ReferralOut, **BODY_ERRORS},
     summary="Make a referral",
     tags=["Referrals"],
 )
@@ -339,7 +341,7 @@ def _refusal(field: str, message: str) -> NinjaValidationError:
     api.post,
     "/information-requests/{request_id}/response",
     permission=sharing_access.RESPOND,
-    response={200: InformationRequestDetailOut, 409: ErrorOut, **COMMON_ERRORS},
+    response={200: InformationRequestDetailOut, 409: ErrorOut, **BODY_ERRORS},
     summary="Answer an information request",
     tags=["Information requests"],
 )

@@ -7,6 +7,7 @@ FRONTDOOR_MODE=production for the hardened settings that pass `check --deploy`.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -180,13 +181,28 @@ STORAGES = {
     },
 }
 
+# The service directory's public map tiles: any XYZ tile server, or "" for no tiles.
+FRONTDOOR_MAP_TILES = os.environ.get(
+    "FRONTDOOR_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+FRONTDOOR_MAP_ATTRIBUTION = os.environ.get(
+    "FRONTDOOR_MAP_ATTRIBUTION", "© OpenStreetMap contributors"
+)
+_MAP_TILE_ORIGIN = urlsplit(FRONTDOOR_MAP_TILES)
+
 # Content security policy (promise 13): our own scripts and styles only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:"]
+        + (
+            # Leaflet's {s} subdomains become a wildcard.
+            [f"{_MAP_TILE_ORIGIN.scheme}://{_MAP_TILE_ORIGIN.netloc.replace('{s}', '*')}"]
+            if _MAP_TILE_ORIGIN.netloc
+            else []
+        ),
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
@@ -257,6 +273,8 @@ FRONTDOOR_REQUEST_DEADLINES = {
 }
 # Working Together to Safeguard Children: decision and acknowledgement within 1 working day.
 FRONTDOOR_STATUTORY_DECISION = (1, "working_days")
+# Operation Encompass: the school must know before the school day starts (local time).
+FRONTDOOR_SCHOOL_DAY_STARTS = os.environ.get("FRONTDOOR_SCHOOL_DAY_STARTS", "08:30")
 # Share of the deadline left at which an item counts as nearly late.
 FRONTDOOR_NEARLY_LATE_FRACTION = 0.25
 

@@ -121,21 +121,36 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.plans.work import plan_panels
 
     panels.extend(plan_panels(practitioner))
+    from frontdoor.sharing.work_encompass import encompass_panels
+
+    panels.extend(encompass_panels(practitioner))
     from frontdoor.insights.work import survey_panels
 
     panels.extend(survey_panels(practitioner))
+    from frontdoor.meetings.work import meeting_panels
+
+    panels.extend(meeting_panels(practitioner))
+    from frontdoor.disagreements.work import disagreement_panels
+
+    panels.extend(disagreement_panels(practitioner))
     if practitioner.role == Role.PARTNERSHIP_MANAGER:
         panels.append(
             Panel(
                 "Partnership figures",
-                "Timeliness and outcome dashboards arrive with the insights work.",
+                "Timeliness and outcomes by district, agency and period, and whether "
+                "interventions work.",
+                reverse("insights:dashboard"),
+                "Open the dashboard",
             )
         )
     if practitioner.role == Role.ANALYST:
         panels.append(
             Panel(
-                "Linkage and cohorts",
-                "Linkage runs and recurrent-individual cohorts arrive with the matching and insights work.",
+                "Evaluations and returns",
+                "Compare a cohort with a matched group, and produce the statutory returns. "
+                "Record linkage and recurrent-individual cohorts arrive with the matching work.",
+                reverse("insights:evaluation"),
+                "Open the evaluations",
             )
         )
     if practitioner.role == Role.ADMINISTRATOR:

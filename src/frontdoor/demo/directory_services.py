@@ -1,9 +1,10 @@
 """The demo service directory: 300+ fictional services across the demo partnership's districts.
 
 Seeded and repeatable: the same seed gives the same organisations, services and identifiers.
-Districts, their outward postcodes and rough town centres are real (Lancashire's twelve
-districts, from ``data.DISTRICTS``); every organisation, service, street, phone number and
-email address is invented (phone numbers from Ofcom's drama ranges, email under .example).
+Districts and their postcodes are real (Lancashire's twelve districts, from
+``data.DISTRICTS``): each location sits on a real postcode of its district, at that postcode's
+centre from the ONS Postcode Directory, which is loaded first if it is not yet (issue 8,
+item 6). Every organisation, service, street, phone number and email address is invented (phone numbers from Ofcom's drama ranges, email under .example).
 A few refuges have confidential addresses. Review dates are relative to the day the demo is
 loaded, so that some services are always "possibly out of date".
 """
@@ -22,25 +23,11 @@ from django.utils.text import slugify
 
 from frontdoor.agencies.models import Agency, Practitioner
 from frontdoor.directory import models as d
+from frontdoor.directory.postcodes import load_postcodes, package_rows
 from frontdoor.directory.services import confidential_locations_protect
 
 from . import data
 
-# Rough centres of each district's main town (latitude, longitude).
-CENTRES = {
-    "Burnley": (53.789, -2.248),
-    "Chorley": (53.653, -2.632),
-    "Fylde": (53.751, -2.990),
-    "Hyndburn": (53.753, -2.364),
-    "Lancaster": (54.047, -2.801),
-    "Pendle": (53.836, -2.218),
-    "Preston": (53.763, -2.703),
-    "Ribble Valley": (53.871, -2.393),
-    "Rossendale": (53.700, -2.290),
-    "South Ribble": (53.697, -2.687),
-    "West Lancashire": (53.567, -2.885),
-    "Wyre": (53.846, -2.988),
-}
 # The post town for each outward code, by district where a code spans two.
 TOWNS = {
     "BB10": "Burnley", "BB11": "Burnley", "BB12": "Padiham", "PR6": "Chorley", "PR7": "Chorley",
@@ -55,7 +42,6 @@ TOWNS = {
     ("South Ribble", "PR1"): "Penwortham", ("Preston", "PR3"): "Preston",
     ("Ribble Valley", "PR3"): "Longridge", ("Wyre", "PR3"): "Garstang",
 }  # fmt: skip
-INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters a postcode's inward code may use
 STREETS = ("Street", "Road", "Lane", "Avenue", "Terrace", "Way")
 
 WEEKDAYS = "MO,TU,WE,TH,FR"
@@ -330,6 +316,7 @@ def build_directory(seed: int = 2026) -> DemoDirectory:
     # Repeatable fictional data, not security.
     rng = random.Random(seed)  # nosec B311
     make = _Maker(rng)
+    ensure_postcodes()
     today = timezone.localdate()
     with transaction.atomic():
         terms, audiences = _taxonomies(make)
@@ -402,6 +389,7 @@ class _Builder:
         self.refuges = 0
         self.hubs: dict[str, list[d.Location]] = {}
         self.coverage: dict[str, set[str]] = {}
+        self.postcodes = _postcodes_by_district()
         for agency in agencies.values():
             self.coverage[agency.name] = {area.name for area in agency.areas.all()}
 
@@ -471,6 +459,7 @@ class _Builder:
             d.ServiceArea(
                 service=service,
                 name="Northshire (the whole county)",
+                uri=f"http://statistics.data.gov.uk/id/statistical-geography/{data.COUNTY[1]}",
                 service_area="Anyone who lives in Northshire",
             )
         )
@@ -638,18 +627,19 @@ class _Builder:
         if shared and hubs:
             return self.make.rng.choice(hubs)
         rng = self.make.rng
-        latitude, longitude = CENTRES[district.name]
+        in_district = self.postcodes.get(district.ons_code, {})
+        choices = in_district.get(outward) or [p for ps in in_district.values() for p in ps]
+        if not choices:
+            raise ValueError(f"no postcodes loaded for {district.name} ({district.ons_code})")
+        postcode, latitude, longitude = rng.choice(choices)
         word = rng.choice(data.PLACE_FIRST)
         location = self.make.add(
             d.Location(
                 location_type=d.Location.LocationType.PHYSICAL,
                 name=f"{word} {'Community Centre' if shared else 'House'}",
-                latitude=Decimal(str(round(latitude + rng.uniform(-0.02, 0.02), 6))),
-                longitude=Decimal(str(round(longitude + rng.uniform(-0.03, 0.03), 6))),
+                latitude=Decimal(str(round(latitude, 6))),
+                longitude=Decimal(str(round(longitude, 6))),
             )
-        )
-        postcode = (
-            f"{outward} {rng.randint(1, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
         )
         self.make.add(
             d.Address(
@@ -678,3 +668,28 @@ class _Builder:
         if shared:
             hubs.append(location)
         return location
+
+
+def ensure_postcodes() -> None:
+    """Load the partnership's districts' postcodes from the packaged ONS Postcode Directory,
+    unless some are loaded already (reading only the files for the areas' first letters)."""
+    if d.Postcode.objects.exists():
+        return
+    codes = {district.ons_code for district in data.DISTRICTS}
+    letters = {
+        outward[0] for district in data.DISTRICTS for outward in district.postcode_districts.split()
+    }
+    load_postcodes(package_rows(letters), districts=codes)
+
+
+def _postcodes_by_district() -> dict[str, dict[str, list[tuple[str, float, float]]]]:
+    """district code -> outward code -> [(postcode, latitude, longitude)], in a fixed order."""
+    found: dict[str, dict[str, list]] = {}
+    rows = d.Postcode.objects.filter(
+        district_code__in=[district.ons_code for district in data.DISTRICTS]
+    ).order_by("postcode")
+    for code, outward, postcode, latitude, longitude in rows.values_list(
+        "district_code", "outward", "postcode", "latitude", "longitude"
+    ):
+        found.setdefault(code, {}).setdefault(outward, []).append((postcode, latitude, longitude))
+    return found

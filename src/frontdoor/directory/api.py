@@ -13,18 +13,19 @@ from collections.abc import Callable, Sequence
 from functools import wraps
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
 from frontdoor.core.permissions import PUBLIC, permission
 
-from . import oruk
+from . import geo, oruk
 from .api_params import Parameters
 from .models import (
     Location,
     Organization,
     Service,
+    ServiceArea,
     ServiceAtLocation,
     Taxonomy,
     TaxonomyTerm,
@@ -106,7 +107,8 @@ def paginated(params: Parameters, items, render: Callable[[list], list]) -> Json
 
 
 def filtered_services(params: Parameters):
-    """Services matching the standard's query parameters (postcode and proximity: not yet)."""
+    """Services matching the standard's query parameters (``postcode`` and ``proximity``, which
+    only ``/service_at_locations`` takes, are read there)."""
     services = Service.objects.select_related("organization")
     search = params.text("search")
     if search:
@@ -182,9 +184,39 @@ def service_at_locations(request: HttpRequest) -> JsonResponse:
         .select_related("service__organization", "location")
         .order_by("service__name", "service_id", "id")
     )
+    place, proximity = params.place("postcode"), params.metres("proximity")
+    if proximity is not None and not params.query.get("postcode", "").strip():
+        params.error("proximity", "proximity needs a postcode to measure from")
+    if place is not None:
+        found = _near(found, place, proximity)
     return paginated(
         params, found, lambda page: [oruk.service_at_location_list_item(s) for s in page]
     )
+
+
+def _near(found, place: geo.Place, proximity: float | None) -> list[ServiceAtLocation]:
+    """The standard's ``postcode`` and ``proximity``, nearest first. A service whose service
+    area (an ONS statistical geography) covers the postcode's district or county always counts.
+    Without ``proximity`` a service with such an area that does not cover the postcode is left
+    out, and one with no readable area is kept; with it, only locations within ``proximity``
+    metres of the postcode's centre count besides those covering services."""
+    covering = geo.covering_service_ids(place)
+    if proximity is not None:
+        near = geo.within(_public_locations(), place, proximity)
+        found = found.filter(Q(location_id__in=list(near)) | Q(service_id__in=covering))
+    else:
+        with_area = ServiceArea.objects.filter(
+            service__isnull=False, uri__icontains="/statistical-geography/"
+        ).values("service_id")
+        found = found.filter(Q(service_id__in=covering) | ~Q(service_id__in=with_area))
+
+    def distance(sal: ServiceAtLocation) -> tuple[bool, float]:
+        location = sal.location
+        if location.latitude is None or location.longitude is None:
+            return (True, 0.0)
+        return (False, place.distance_to(location.latitude, location.longitude))
+
+    return sorted(found, key=distance)  # stable: by name among equals
 
 
 @permission(PUBLIC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 from uuid import UUID
@@ -12,6 +13,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from . import geo
 from .conf import setting
 from .schedules import day_code
 
@@ -24,7 +26,12 @@ class Parameters:
         self.errors: list[dict[str, str]] = []
 
     def _raw(self, name: str) -> str:
-        return self.query.get(name, "").strip()
+        raw = self.query.get(name, "").strip()
+        if "\x00" in raw:
+            # No database stores a NUL in text (PostgreSQL refuses it): refuse it here, clearly.
+            self.error(name, f"{name} must not contain a null character")
+            return ""
+        return raw
 
     def error(self, name: str, message: str) -> None:
         self.errors.append({"parameter": name, "message": message})
@@ -117,4 +124,37 @@ class Parameters:
             return None
         if timezone.is_naive(value):
             value = timezone.make_aware(value, ZoneInfo(settings.TIME_ZONE))
+        return value
+
+    def place(self, name: str = "postcode") -> geo.Place | None:
+        """A UK postcode, full or its outward code, in the loaded postcode directory."""
+        raw = self._raw(name)
+        if not raw:
+            return None
+        try:
+            geo.normalise_postcode(raw)
+        except geo.PlaceNotFound:
+            self.error(
+                name, f"{name} must be a UK postcode such as PR1 2HE, or its first part such as PR1"
+            )
+            return None
+        try:
+            return geo.postcode_place(raw)
+        except geo.PlaceNotFound:
+            self.error(name, f"{name} {raw.upper()} is not a postcode this directory knows")
+            return None
+
+    def metres(self, name: str, high: float = 1_000_000) -> float | None:
+        raw = self._raw(name)
+        if not raw:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value) or not 0 < value <= high:
+            self.error(
+                name, f"{name} must be a distance in metres, more than 0 and at most {high:,.0f}"
+            )
+            return None
         return value

@@ -17,6 +17,10 @@ DEFAULTS = {
     "FRONTDOOR_DIRECTORY_SUGGEST_RATE_LIMIT": (10, 3600),
     # The public search pages' page size.
     "FRONTDOOR_DIRECTORY_SEARCH_PER_PAGE": 20,
+    # The public map's tiles (any XYZ tile server; "" for a map with no tiles) and their credit.
+    # The tile server's origin must be allowed in the content security policy's img-src.
+    "FRONTDOOR_MAP_TILES": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "FRONTDOOR_MAP_ATTRIBUTION": "© OpenStreetMap contributors",
 }
 
 

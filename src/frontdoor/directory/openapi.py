@@ -6,6 +6,7 @@ import copy
 from functools import cache
 
 from .conf import setting
+from .geo import ATTRIBUTION
 from .schema import openapi_document
 
 DESCRIPTION = """Open Referral UK 3.0 read API of a Front Door service directory.
@@ -20,7 +21,13 @@ what the UK profile leaves out: on a service `eligibility_description`, `applica
 `wait_time` and `fees_description`; on a contact `email` and `phones` (phone objects); on a
 language `name` and `code`. Locations with a confidential address (refuges) are never listed.
 
-Not yet supported: `postcode` and `proximity` on `/service_at_locations`.
+`postcode` and `proximity` are taken on `/service_at_locations` (not on `/services`): a UK
+postcode, full or its first part (the centre of its postcodes), located offline from the ONS
+Postcode Directory; results come nearest first. A service whose service area names, by its ONS
+statistical-geography URI, the postcode's district or county always counts; without
+`proximity`, a service with such an area elsewhere is left out; with `proximity` (metres from
+the postcode's centre), other locations count only within it. An unknown or malformed postcode,
+or `proximity` without `postcode`, is a 422. {attribution}
 """
 
 ORGANIZATION_SCHEMA = (
@@ -33,18 +40,19 @@ ORGANIZATION_SCHEMA = (
 def _template() -> dict:
     document = copy.deepcopy(openapi_document())
     limit, window = setting("FRONTDOOR_ORUK_RATE_LIMIT")
-    document["info"]["description"] = DESCRIPTION.format(limit=limit, window=window)
+    document["info"]["description"] = DESCRIPTION.format(
+        limit=limit, window=window, attribution=ATTRIBUTION
+    )
     paths = document["paths"]
     extra = [{"$ref": "#/components/parameters/organization_id"}]
     extra.append({"$ref": "#/components/parameters/modified_after"})
+    near = ("#/components/parameters/postcode", "#/components/parameters/proximity")
     for path in ("/services", "/service_at_locations"):
         parameters = paths[path]["get"]["parameters"]
-        parameters[:] = [
-            p
-            for p in parameters
-            if p.get("$ref")
-            not in ("#/components/parameters/postcode", "#/components/parameters/proximity")
-        ] + extra
+        kept = [p for p in parameters if p.get("$ref") not in near]
+        if path == "/service_at_locations":
+            kept += [{"$ref": ref} for ref in near]
+        parameters[:] = kept + extra
     paths["/organizations"] = {
         "get": {
             "summary": "Paginated listing of organizations.",

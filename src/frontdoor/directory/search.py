@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django.utils import timezone
 
-from . import schedules
+from . import geo, schedules
 from .models import (
     Address,
     Attribute,
@@ -33,10 +33,29 @@ def category_choices() -> list[tuple[str, str]]:
 
 
 @dataclass
+class Point:
+    """A public location of a found service, for the map."""
+
+    name: str
+    latitude: float
+    longitude: float
+    distance_m: float
+
+
+@dataclass
 class Found:
     service: Service
     open_now: bool
     possibly_out_of_date: bool
+    # With a place searched from: the nearest public location's distance, or None when the
+    # service is found because its service area covers the place (refuges: always so).
+    distance_m: float | None = None
+    covers_area: bool = False
+    points: list[Point] = field(default_factory=list)
+
+    @property
+    def distance_text(self) -> str:
+        return geo.miles_text(self.distance_m) if self.distance_m is not None else ""
 
 
 def find_services(
@@ -46,8 +65,12 @@ def find_services(
     age: int | None = None,
     open_now: bool = False,
     moment: datetime | None = None,
+    place: geo.Place | None = None,
+    radius_m: float = 8046.72,
 ) -> list[Found]:
-    """Public services matching every condition given, by name."""
+    """Public services matching every condition given, by name; from a place, those with a
+    public location within ``radius_m`` (nearest first) and then those whose service area
+    covers the place."""
     moment = moment or timezone.now()
     services = Service.objects.public().select_related("organization")
     if text:
@@ -56,6 +79,12 @@ def find_services(
         services = services.with_terms(UUID(c) for c in categories)
     if age is not None:
         services = services.for_age(age)
+    near: dict[UUID, list[Point]] = {}
+    covering: set[UUID] = set()
+    if place is not None:
+        near = _points_near(place, radius_m)
+        covering = geo.covering_service_ids(place)
+        services = services.filter(id__in=set(near) | covering)
     services = services.prefetch_related("schedules").order_by("name", "id")
     cutoff = review_cutoff(timezone.localdate(moment))
     found = []
@@ -65,8 +94,40 @@ def find_services(
         )
         if open_now and not is_open:
             continue
-        found.append(Found(service, is_open, _stale(service, cutoff)))
+        points = near.get(service.id, [])
+        found.append(
+            Found(
+                service,
+                is_open,
+                _stale(service, cutoff),
+                distance_m=points[0].distance_m if points else None,
+                covers_area=service.id in covering,
+                points=points,
+            )
+        )
+    if place is not None:
+        found.sort(key=lambda f: (f.distance_m is None, f.distance_m or 0))  # stable: by name
     return found
+
+
+def _points_near(place: geo.Place, radius_m: float) -> dict[UUID, list[Point]]:
+    """service id -> its public locations within the radius, nearest first. Confidential
+    locations, and any location hosting a confidential service, are never among them."""
+    public = Location.objects.public()
+    distances = geo.within(public, place, radius_m)
+    points: dict[UUID, list[Point]] = {}
+    rows = Location.objects.filter(id__in=distances).values_list(
+        "id", "name", "latitude", "longitude", "service_at_locations__service_id"
+    )
+    for pk, name, latitude, longitude, service_id in rows:
+        if service_id is None:
+            continue
+        points.setdefault(service_id, []).append(
+            Point(name, float(latitude), float(longitude), distances[pk])
+        )
+    for service_points in points.values():
+        service_points.sort(key=lambda p: p.distance_m)
+    return points
 
 
 def _stale(service: Service, cutoff: date) -> bool:

@@ -142,6 +142,11 @@ class Evaluation:
     def verdict(self) -> str:
         return self.estimate.verdict if self.estimate else TOO_FEW
 
+    @property
+    def small(self) -> bool:
+        """Too few people in either group to rely on the verdict, whatever its interval."""
+        return self.cohort_size < SMALL_GROUP or self.comparison_size < SMALL_GROUP
+
 
 # Building blocks --------------------------------------------------------------
 
@@ -406,7 +411,7 @@ def evaluate(
 
 def warnings_for(result: Evaluation) -> list[str]:
     found = []
-    if result.cohort_size < SMALL_GROUP or result.comparison_size < SMALL_GROUP:
+    if result.small:
         found.append(
             f"Small groups: {result.cohort_size} in the cohort and {result.comparison_size} in the "
             f"comparison group (fewer than {SMALL_GROUP} in either). The interval is wide and a real "

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency, Area
@@ -396,6 +396,116 @@ def decision_outcomes(filters: Filters) -> list[Row]:
     )
 
 
+@figure(
+    key="structures_overdue",
+    title="Partnership structures overdue for review",
+    cares="The partnership board",
+    explanation=(
+        "Open boards, sub-groups and operational groups on the partnership map whose review "
+        "date has passed, by level, as they stand today (the period does not apply). A district "
+        "counts its own bodies and its neighbourhoods'; an agency, the bodies it sits on."
+    ),
+    columns=("Level", "Bodies", "Overdue for review", "% overdue"),
+    chart_column=3,
+)
+def structures_overdue(filters: Filters) -> list[Row]:
+    from frontdoor.directory.models.partnership import Body, Level
+
+    bodies = Body.objects.open()
+    if filters.district:
+        bodies = bodies.filter(
+            Q(area=filters.district) | Q(area__parent=filters.district)
+        ).distinct()
+    if filters.agency:
+        bodies = bodies.filter(memberships__agency=filters.agency).distinct()
+    today = timezone.localdate()
+    levels = list(bodies.values_list("level", "review_due"))
+    rows = []
+    for key, label in Level.choices:
+        dues = [due for level, due in levels if level == key]
+        late = sum(due < today for due in dues)
+        if dues:
+            rows.append((label, len(dues), late, percent(late, len(dues))))
+    if not rows:
+        return []
+    late = sum(row[2] for row in rows)
+    return [*rows, ("All levels", len(levels), late, percent(late, len(levels)))]
+
+
+def _disagreements(filters: Filters):
+    """Disagreements raised in the period, with the agency as either party, on a contact about
+    someone in the district."""
+    from django.db.models import Q
+
+    from frontdoor.disagreements.models import Disagreement
+
+    found = Disagreement.objects.filter(raised_at__gte=filters.since, raised_at__lt=filters.until)
+    if filters.agency:
+        found = found.filter(Q(raised_by_agency=filters.agency) | Q(other_agency=filters.agency))
+    if filters.district:
+        found = found.filter(
+            contact_id__in=_contact_ids_in(
+                filters.district, Contact.objects.filter(disagreements__in=found)
+            )
+        )
+    return found
+
+
+@figure(
+    key="disagreement_levels",
+    title="Disagreements resolved within each escalation level's timescale",
+    cares="Every agency in a professional disagreement",
+    explanation="Each level a disagreement reached, against that level's time limit in working "
+    "days: a level ends when the disagreement is escalated or resolved. Disagreements are "
+    "counted in the period they were raised.",
+    columns=(
+        "Escalation level",
+        "Levels reached",
+        "Ended in time",
+        "Ended late",
+        "Running, overdue",
+        "Running, in time",
+        "% in time",
+    ),
+    chart_column=6,
+)
+def disagreement_levels(filters: Filters) -> list[Row]:
+    from frontdoor.disagreements.models import Level, LevelStep
+
+    labels = dict(Level.choices)
+    steps = LevelStep.objects.filter(disagreement__in=_disagreements(filters))
+    items = [
+        (labels[level], due, ended)
+        for level, due, ended in steps.values_list("level", "due_at", "ended_at")
+    ]
+    return timeliness_rows(items, timezone.now(), total="All levels")
+
+
+@figure(
+    key="disagreement_themes",
+    title="Disagreements by learning theme",
+    cares="The partnership board's learning and improvement group",
+    explanation="Which themes disagreements keep returning to. The disagreements themes report "
+    "shows them by quarter and by the agencies involved.",
+    columns=("Theme", "Disagreements", "Resolved or withdrawn", "% of disagreements"),
+    chart_column=3,
+)
+def disagreement_themes(filters: Filters) -> list[Row]:
+    rows = list(_disagreements(filters).values_list("theme__name", "status"))
+    if not rows:
+        return []
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for theme, status in rows:
+        counts[theme][0] += 1
+        counts[theme][1] += int(status != "open")
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
+    closed = sum(c[1] for c in counts.values())
+    return [
+        *((theme, n, done, percent(n, len(rows))) for theme, (n, done) in ordered),
+        ("All themes", len(rows), closed, percent(len(rows), len(rows))),
+    ]
+
+
 # Not yet available: the parts of Front Door these need are other issues. -------------
 
 
@@ -476,32 +586,11 @@ waiting(
     "incidents and plans",
 )
 waiting(
-    "disagreement_levels",
-    "Disagreements resolved within each escalation level's timescale",
-    "Every agency in a professional disagreement",
-    "Time spent at each escalation level against its timescale.",
-    "disagreements",
-)
-waiting(
-    "disagreement_themes",
-    "Disagreements by learning theme",
-    "The partnership board's learning and improvement group",
-    "Which themes disagreements keep returning to.",
-    "disagreements",
-)
-waiting(
     "meetings_held",
     "Risk meetings and panels held within their timescale",
     "Panel chairs and the hub",
     "Strategy discussions and MARACs held by their due date.",
     "meetings",
-)
-waiting(
-    "structures_overdue",
-    "Partnership structures overdue for review",
-    "The partnership board",
-    "Boards and sub-groups whose review date has passed.",
-    "the partnership map",
 )
 
 

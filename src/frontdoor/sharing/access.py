@@ -108,3 +108,7 @@ def inbox_viewed(practitioner, requests, *, reason: str) -> None:
         reason=reason,
         details={"requests": shown},
     )
+
+
+# Operation Encompass's rules live beside these and register when this module loads.
+from . import access_encompass  # noqa: E402,F401

@@ -74,3 +74,6 @@ class InformationRequest(models.Model):
     def category_labels(self) -> list[str]:
         labels = dict(Category.choices)
         return [labels.get(c, c) for c in self.categories]
+
+
+from .models_encompass import EncompassNotification, SchoolHoliday  # noqa: E402,F401

@@ -24,6 +24,7 @@ from .details import (
     ServiceArea,
 )
 from .partnership import Body, BodyReview, BodyType, Level, Membership, Post
+from .places import Postcode
 
 __all__ = [
     "Accessibility",
@@ -47,6 +48,7 @@ __all__ = [
     "Phone",
     "PracticeNote",
     "Post",
+    "Postcode",
     "Schedule",
     "Service",
     "ServiceArea",

@@ -231,6 +231,8 @@ class Location(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
+        # Radius searches narrow to a bounding box first (geo.py): latitude range, then longitude.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="location_lat_long")]
 
     def __str__(self) -> str:
         return self.name or str(self.id)

@@ -202,6 +202,9 @@ def test_modified_after(client, directory):
         ("start_time", "25:00"),
         ("modified_after", "yesterday"),
         ("search", "x" * 201),
+        # A NUL once reached PostgreSQL and gave a server error (found by hand, issue 10).
+        ("search", "a\x00b"),
+        ("taxonomy_term_id", "\x00"),
     ],
 )
 def test_bad_parameters_are_refused_with_a_reason(client, directory, parameter, value):

@@ -42,6 +42,28 @@ def test_the_demo_directory_covers_every_district(demo):
     assert Service.objects.exclude(id__in=Service.objects.possibly_out_of_date(_today())).exists()
 
 
+def test_every_demo_location_sits_on_a_real_postcode_of_its_district(demo):
+    from frontdoor.directory.models import Address, Postcode
+
+    by_district = {district.name: district.ons_code for district in DISTRICTS}
+    addresses = Address.objects.select_related("location").prefetch_related(
+        "location__service_at_locations__service__service_areas"
+    )
+    assert addresses.count() > 200  # some services share a community centre
+    for address in addresses:
+        postcode = Postcode.objects.get(postcode=address.postal_code)  # from the ONS directory
+        location = address.location
+        assert (float(location.latitude), float(location.longitude)) == pytest.approx(
+            (postcode.latitude, postcode.longitude), abs=1e-6
+        )
+        areas = {
+            area.name
+            for sal in location.service_at_locations.all()
+            for area in sal.service.service_areas.all()
+        }
+        assert postcode.district_code in {by_district.get(name) for name in areas}
+
+
 def test_refuges_have_confidential_addresses(demo):
     refuges = Service.objects.filter(confidential_address=True)
     assert refuges.count() == demo.refuges >= 3

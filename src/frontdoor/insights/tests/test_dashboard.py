@@ -71,9 +71,7 @@ def test_figures_not_yet_available_have_no_function_and_say_what_they_wait_for()
     waiting = [f for f in figures.FIGURES if not f.available]
     assert {f.waiting_for for f in waiting} == {
         "incidents and plans",
-        "disagreements",
         "meetings",
-        "the partnership map",
     }
     with pytest.raises(ValueError):
         figures.register(
@@ -202,6 +200,42 @@ def test_decision_outcome_mix(front_door, police):
     ]
 
 
+def test_structures_overdue_for_review_by_level_district_and_agency(places, police):
+    from frontdoor.directory.models.partnership import Body, BodyType, Level, Membership
+
+    preston, burnley = places
+    today = timezone.localdate()
+    late, soon = today - timedelta(days=1), today + timedelta(days=30)
+
+    def body(name, level, area, due, **extra):
+        return Body.objects.create(
+            name=name,
+            classification=BodyType.OTHER,
+            level=level,
+            area=area,
+            review_due=due,
+            **extra,
+        )
+
+    body("Board", Level.FORCE_WIDE, None, soon)
+    body("Preston CSP", Level.DISTRICT, preston, late)
+    body("Burnley CSP", Level.DISTRICT, burnley, soon)
+    panel = body("Preston panel", Level.NEIGHBOURHOOD, preston, late)
+    body("Closed group", Level.DISTRICT, preston, late, dissolution_date=today)
+    Membership.objects.create(body=panel, agency=police.agency)
+
+    rows = figures.structures_overdue(_filters())
+    assert _row(rows, "District") == ("District", 2, 1, 50.0)
+    assert _row(rows, "All levels") == ("All levels", 4, 2, 50.0)
+    in_preston = figures.structures_overdue(_filters(district=preston))
+    assert _row(in_preston, "All levels") == ("All levels", 2, 2, 100.0)
+    police_bodies = figures.structures_overdue(_filters(agency=police.agency))
+    assert police_bodies == [
+        ("Neighbourhood or cluster", 1, 1, 100.0),
+        ("All levels", 1, 1, 100.0),
+    ]
+
+
 # Through the pages ---------------------------------------------------------------------
 
 
@@ -212,8 +246,11 @@ def test_the_dashboard_shows_figures_and_labels_what_is_not_counted_yet(
     page = client.get(reverse("insights:dashboard")).content.decode()
     assert "Triage decisions made by their deadline, by RAG rating" in page
     assert "Counted when incidents and plans arrive" in page
-    assert "Counted when disagreements arrive" in page
-    assert "Counted when the partnership map arrives" in page
+    assert "Counted when plans arrive" not in page
+    assert "Action mix: the share of actions that directly engage the person" in page
+    assert "Counted when disagreements arrive" not in page
+    assert "Disagreements by learning theme" in page
+    assert "Counted when the partnership map arrives" not in page
     assert "Partnership structures overdue for review" in page
 
 

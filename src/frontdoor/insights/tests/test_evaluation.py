@@ -160,6 +160,15 @@ def test_small_groups_are_warned_about(analyst, referrer):
     synthetic = plant(referrer, effect=2, cohort_size=6, pool_size=12, on=ON)
     result = _run(analyst, synthetic)
     assert any(w.startswith("Small groups: 6 in the cohort") for w in result.warnings)
+    assert result.small
+
+
+def test_a_small_groups_verdict_is_qualified_on_the_page(client, analyst, referrer):
+    synthetic = plant(referrer, effect=2, cohort_size=6, pool_size=12, on=ON)
+    cohort = cohort_create(by=analyst, name="Tiny", intervention="A plan", members=synthetic.cohort)
+    sign_in(client, analyst)
+    page = client.get(reverse("insights:evaluation_detail", args=[cohort.pk])).content.decode()
+    assert "from too few people to rely on" in page
 
 
 # Through the pages ---------------------------------------------------------------------

@@ -13,6 +13,8 @@ from django.test.utils import override_settings
 from frontdoor.agencies.models import Agency, Area, Practitioner
 from frontdoor.demo.directory_curation import build_curation
 from frontdoor.demo.directory_services import build_directory
+from frontdoor.demo.disagreements import build_disagreements
+from frontdoor.demo.encompass import build_encompass
 from frontdoor.demo.evaluation import build_evaluation
 from frontdoor.demo.front_door import build_front_door
 from frontdoor.demo.generator import (
@@ -24,6 +26,7 @@ from frontdoor.demo.generator import (
     partnership_logins,
 )
 from frontdoor.demo.manual_articles import build_manual
+from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
 from frontdoor.demo.plans import build_plans
@@ -122,9 +125,12 @@ class Command(BaseCommand):
             build_ethnicity(seed=seed)
             build_curation(seed=seed)
             build_evaluation(seed=seed)
+            build_encompass(seed=seed)
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
             build_plans(seed=seed)
+            build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
+            build_disagreements(seed=seed)
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
