@@ -25,6 +25,7 @@ _ITEMS = [
     ("Information requests", "sharing:inbox", "sharing.view_inbox"),
     ("Operation Encompass", "sharing:encompass", "sharing.encompass_use"),
     ("Messages", "messages", None),
+    ("Actions", "plans:my_actions", "plans.my_actions"),
     ("Agency profiles", "agencies:list", "agencies.view_profiles"),
     ("On duty now", "agencies:duty_now", None),
     ("Manual", "manual:index", None),

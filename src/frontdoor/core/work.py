@@ -118,6 +118,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.supervision.work import supervision_panels
 
     panels.extend(supervision_panels(practitioner))
+    from frontdoor.plans.work import plan_panels
+
+    panels.extend(plan_panels(practitioner))
     from frontdoor.sharing.work_encompass import encompass_panels
 
     panels.extend(encompass_panels(practitioner))

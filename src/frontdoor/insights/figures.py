@@ -567,20 +567,76 @@ def meetings_held(filters: Filters) -> list[Row]:
 
 # Not yet available: the parts of Front Door these need are other issues. -------------
 
-waiting(
-    "actions_by_agency",
-    "Multi-agency actions done by their due date, by owner agency",
-    "Every agency that owns actions",
-    "Each action's due date against when it was done.",
-    "plans",
+
+def plan_actions(filters: Filters):
+    """Actions on multi-agency plans agreed in the period, owned by the agency, about someone
+    in the district (through the contact the plan came from)."""
+    from frontdoor.plans.models import Action
+
+    found = Action.objects.filter(created_at__gte=filters.since, created_at__lt=filters.until)
+    if filters.agency:
+        found = found.filter(owner_agency=filters.agency)
+    if filters.district:
+        with_contact = Contact.objects.filter(plans__actions__in=found).distinct()
+        found = found.filter(plan__contact_id__in=_contact_ids_in(filters.district, with_contact))
+    return found
+
+
+@figure(
+    key="actions_by_agency",
+    title="Multi-agency actions done by their due date, by owner agency",
+    cares="Every agency that owns actions",
+    explanation="Each action's due date against when it was done. An action that could not be "
+    "done or was not done counts as not done.",
+    columns=(
+        "Owner agency",
+        "Actions",
+        "Done in time",
+        "Done late",
+        "Not done, overdue",
+        "Open, in time",
+        "% in time",
+    ),
+    chart_column=6,
 )
-waiting(
-    "action_mix",
-    "Action mix: the share of actions that directly engage the person",
-    "Panels and the partnership board",
-    "In one pilot only 20% of actions were a direct attempt to engage the victim or offender.",
-    "plans",
+def actions_by_agency(filters: Filters) -> list[Row]:
+    zone = timezone.get_default_timezone()
+    items = plan_actions(filters).values_list(
+        "owner_agency__name", "due_on", "status", "completed_at"
+    )
+    return timeliness_rows(
+        (
+            (
+                agency,
+                datetime.combine(due + timedelta(days=1), time.min, zone),
+                done if status == "done" else None,
+            )
+            for agency, due, status, done in items
+        ),
+        timezone.now(),
+        total="All agencies",
+    )
+
+
+@figure(
+    key="action_mix",
+    title="Action mix: the share of actions that directly engage the person",
+    cares="Panels and the partnership board",
+    explanation="In one pilot only 20% of actions were a direct attempt to engage the victim or "
+    "offender. Actions agreed in the period, by owner agency.",
+    columns=("Owner agency", "Actions", "Direct engagement", "% direct"),
+    chart_column=3,
 )
+def action_mix(filters: Filters) -> list[Row]:
+    from frontdoor.plans.mix import action_mix as mix
+
+    rows = mix(plan_actions(filters), group_by="agency")
+    return [
+        ("All agencies" if row.is_total else row.label, row.total, row.direct, row.direct_share)
+        for row in rows
+    ]
+
+
 waiting(
     "repeat_incidents",
     "Repeat incidents and harm for people with plans, before and after",

@@ -29,6 +29,7 @@ from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
+from frontdoor.demo.plans import build_plans
 from frontdoor.demo.rotas import build_rotas
 from frontdoor.demo.statutory import build_ethnicity
 from frontdoor.demo.supervision import build_supervision
@@ -128,6 +129,7 @@ class Command(BaseCommand):
             build_encompass(seed=seed)
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
+            build_plans(seed=seed)
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
             build_disagreements(seed=seed)
             build_rotas(seed=seed)

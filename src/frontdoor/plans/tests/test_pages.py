@@ -1,0 +1,243 @@
+"""Plans and actions through the pages: who sees what, my actions, updating, starting a plan."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from frontdoor.agencies.roles import Role
+from frontdoor.audit.models import AuditEvent, Verb
+from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.core.work import my_work
+from frontdoor.plans.models import Action, Plan
+from frontdoor.supervision.tests.conftest import make_contact
+
+from .conftest import add_action, make_overdue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def actions(plan, hub_manager, police, officer, school, teacher, social_care, social_worker):
+    return {
+        "police": add_action(
+            plan, hub_manager, owner_agency=police, owner=officer, what="Police welfare visit"
+        ),
+        "school": make_overdue(
+            add_action(
+                plan,
+                hub_manager,
+                owner_agency=school,
+                owner=teacher,
+                type=Action.Type.PROCESS,
+                what="School attendance check",
+            )
+        ),
+        "csc": add_action(
+            plan,
+            hub_manager,
+            owner_agency=social_care,
+            owner=social_worker,
+            type=Action.Type.REFERRAL,
+            what="Refer to the family support service",
+        ),
+    }
+
+
+def test_the_plan_page_shows_own_words_apart_from_needs_and_the_actions(
+    client, signed_in, plan, actions, officer
+):
+    signed_in(officer)
+    response = client.get(reverse("plans:plan", args=[plan.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "In their own words" in page
+    assert "I want the shouting to stop" in page
+    assert "Needs, as professionals see them" in page
+    assert page.index("I want the shouting to stop") < page.index("Safe housing")
+    assert "Police welfare visit" in page and "School attendance check" in page
+    assert "Overdue" in page
+    assert AuditEvent.objects.filter(
+        verb=Verb.VIEW, object_type="plans.plan", object_id=str(plan.pk), actor=officer
+    ).exists()
+
+
+def test_a_practitioner_of_an_agency_with_no_action_gets_404(client, signed_in, plan, actions):
+    housing = PractitionerFactory(username="housing", role=Role.FRONTLINE)
+    signed_in(housing)
+    assert client.get(reverse("plans:plan", args=[plan.pk])).status_code == 404
+    assert (
+        client.get(reverse("plans:action_update", args=[actions["police"].pk])).status_code == 404
+    )
+
+
+def test_a_colleague_sees_the_plan_but_cannot_update_anothers_action(
+    client, signed_in, plan, actions, police
+):
+    colleague = PractitionerFactory(username="colleague", agency=police, role=Role.FRONTLINE)
+    signed_in(colleague)
+    assert client.get(reverse("plans:plan", args=[plan.pk])).status_code == 200
+    url = reverse("plans:action_update", args=[actions["police"].pk])
+    assert client.get(url).status_code == 403
+
+
+def test_my_actions_and_my_agencys_actions(client, signed_in, plan, actions, officer, police):
+    colleague_action = add_action(
+        plan, officer, owner_agency=police, what="Colleague's action: check the PNC"
+    )
+    signed_in(officer)
+    mine = client.get(reverse("plans:my_actions")).content.decode()
+    assert "Police welfare visit" in mine
+    assert colleague_action.what not in mine
+    assert "School attendance check" not in mine
+    agency = client.get(reverse("plans:agency_actions")).content.decode()
+    assert "Police welfare visit" in agency and "check the PNC" in agency
+    assert "School attendance check" not in agency
+    # Only the officer's own action offers an update; the colleague's is theirs to update.
+    assert reverse("plans:action_update", args=[actions["police"].pk]) in agency
+    assert reverse("plans:action_update", args=[colleague_action.pk]) not in agency
+
+
+def test_my_actions_lists_overdue_first_with_a_tag(
+    client, signed_in, plan, hub_manager, teacher, school
+):
+    add_action(plan, hub_manager, owner_agency=school, owner=teacher, what="Later action", days=2)
+    signed_in(teacher)
+    plan.refresh_from_db()
+    make_overdue(
+        add_action(plan, hub_manager, owner_agency=school, owner=teacher, what="Earlier action")
+    )
+    page = client.get(reverse("plans:my_actions")).content.decode()
+    assert page.index("Earlier action") < page.index("Later action")
+    assert "1 overdue" in page
+
+
+def test_the_owner_updates_their_action(client, signed_in, plan, actions, officer):
+    action = actions["police"]
+    signed_in(officer)
+    url = reverse("plans:action_update", args=[action.pk])
+    response = client.post(
+        url, {"status": "could_not", "outcome": "No answer at the door twice.", "version": 1}
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == Action.Status.COULD_NOT
+    assert action.outcome == "No answer at the door twice."
+
+
+def test_finishing_without_an_outcome_is_refused_on_the_page(
+    client, signed_in, plan, actions, officer
+):
+    signed_in(officer)
+    url = reverse("plans:action_update", args=[actions["police"].pk])
+    response = client.post(url, {"status": "done", "outcome": "", "version": 1})
+    assert response.status_code == 422
+    assert "an action that is finished needs an outcome" in response.content.decode()
+    actions["police"].refresh_from_db()
+    assert actions["police"].status == Action.Status.OPEN
+
+
+def test_a_stale_update_on_the_page_is_a_conflict(
+    client, signed_in, plan, actions, officer, police_manager
+):
+    action = actions["police"]
+    signed_in(police_manager)
+    client.post(
+        reverse("plans:action_update", args=[action.pk]),
+        {"status": "in_progress", "outcome": "", "version": 1},
+    )
+    signed_in(officer)
+    response = client.post(
+        reverse("plans:action_update", args=[action.pk]),
+        {"status": "done", "outcome": "Visited", "version": 1},
+    )
+    assert response.status_code == 409
+    assert "Someone else changed this action" in response.content.decode()
+    action.refresh_from_db()
+    assert action.status == Action.Status.IN_PROGRESS
+
+
+def test_the_lead_professional_adds_an_action_and_a_past_date_is_refused(
+    client, signed_in, plan, social_worker, police, officer
+):
+    signed_in(social_worker)
+    url = reverse("plans:action_create", args=[plan.pk])
+    data = {
+        "what": "Police to visit with the social worker",
+        "type": "direct",
+        "owner_agency": police.pk,
+        "owner": officer.pk,
+        "due_on": (timezone.localdate() - timedelta(days=1)).isoformat(),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 422
+    assert "The due date must be today or in the future" in response.content.decode()
+    data["due_on"] = (timezone.localdate() + timedelta(days=3)).isoformat()
+    assert client.post(url, data).status_code == 302
+    assert Action.objects.get(plan=plan).owner == officer
+
+
+def test_an_owner_from_another_agency_is_refused(
+    client, signed_in, plan, social_worker, police, teacher
+):
+    signed_in(social_worker)
+    response = client.post(
+        reverse("plans:action_create", args=[plan.pk]),
+        {
+            "what": "Visit",
+            "type": "direct",
+            "owner_agency": police.pk,
+            "owner": teacher.pk,
+            "due_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        },
+    )
+    assert response.status_code == 422
+    assert "does not work for Testshire Police" in response.content.decode()
+    assert not Action.objects.exists()
+
+
+def test_the_hub_starts_a_plan_from_a_contact(client, signed_in, hub_manager, officer):
+    contact = make_contact(officer)
+    signed_in(hub_manager)
+    page = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    assert "Start a plan" in page
+    response = client.post(
+        reverse("plans:plan_create", args=[contact.pk]),
+        {
+            "title": "Plan for Zara",
+            "own_words": "I want to feel safe at home.",
+            "needs": "Food at home",
+            "trusted_person": "Her nan",
+            "review_on": (timezone.localdate() + timedelta(days=30)).isoformat(),
+        },
+    )
+    created = Plan.objects.get()
+    assert response.url == reverse("plans:plan", args=[created.pk])
+    assert created.contact == contact and created.own_words == "I want to feel safe at home."
+    page = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    assert "Plan for Zara" in page
+
+
+def test_my_work_lists_my_overdue_actions_and_plans_due_for_review(
+    plan, actions, teacher, social_worker
+):
+    (panel,) = [p for p in my_work(teacher) if p.title == "My actions"]
+    assert "1 overdue" in panel.summary
+    assert (
+        "School attendance check",
+        reverse("plans:action_update", args=[actions["school"].pk]),
+        "Overdue",
+    ) in panel.items
+    Plan.objects.filter(pk=plan.pk).update(review_on=timezone.localdate())
+    (panel,) = [p for p in my_work(social_worker) if p.title == "My actions"]
+    assert (plan.title, reverse("plans:plan", args=[plan.pk]), "Review due") in panel.items
+
+
+def test_my_work_points_chairs_to_overdue_actions_and_analysts_to_the_mix(plan, actions, chair):
+    (panel,) = [p for p in my_work(chair) if p.title == "Overdue actions"]
+    assert panel.summary.startswith("1 open action on plans across the partnership is past")
+    assert panel.link == reverse("plans:overdue")
+    analyst = PractitionerFactory(username="analyst", role=Role.ANALYST)
+    titles = [p.title for p in my_work(analyst)]
+    assert "Action mix" in titles and "Overdue actions" not in titles
