@@ -24,6 +24,7 @@ from frontdoor.demo.generator import (
     partnership_logins,
 )
 from frontdoor.demo.manual_articles import build_manual
+from frontdoor.demo.marac import build_marac
 from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
@@ -125,6 +126,7 @@ class Command(BaseCommand):
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
+            build_marac(seed=seed)  # DASH checklists and MARAC referrals, one a repeat
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
