@@ -107,6 +107,11 @@ def assessment_for(practitioner, pk, permission: str = DASH_VIEW, *, reason: str
     return assessment
 
 
+def cases_of(assessment: DashAssessment):
+    """The MARAC cases an assessment opened through ``assessment_for`` was referred to."""
+    return assessment.marac_cases.select_related("item", "item__meeting")
+
+
 def answers_of(assessment: DashAssessment):
     return assessment.answers.select_related("question").order_by("question__number")
 

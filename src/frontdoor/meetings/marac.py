@@ -280,6 +280,8 @@ def marac_refer(
     if meeting.status != Meeting.Status.PLANNED or meeting.starts_at < timezone.now():
         raise ValidationError("Select a MARAC meeting that has not yet taken place")
     with transaction.atomic():
+        # Two referrals of one victim to one meeting at once: the second waits, then is refused.
+        Meeting.objects.select_for_update().get(pk=meeting.pk)
         if MaracCase.objects.filter(assessment=assessment, item__meeting=meeting).exists():
             raise ValidationError("This victim is already on that meeting's agenda")
         repeat = last_heard_at_marac(assessment.person)

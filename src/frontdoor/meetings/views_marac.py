@@ -14,7 +14,6 @@ from frontdoor.core.permissions import permission
 
 from . import access_marac, marac
 from .forms_marac import DashForm, ReferForm, ResearchForm
-from .models import MaracCase
 
 
 def _status(form) -> int:
@@ -103,9 +102,7 @@ def _dash_page(request, assessment, *, refer_form=None, status=200):
             "answers": access_marac.answers_of(assessment),
             "criteria": marac.assessment_criteria(assessment),
             "repeat": marac.last_heard_at_marac(assessment.person),
-            "cases": MaracCase.objects.filter(assessment=assessment).select_related(
-                "item", "item__meeting"
-            ),
+            "cases": access_marac.cases_of(assessment),
             "can_refer": can_refer,
             "refer_form": refer_form
             or (ReferForm(meetings=marac.upcoming_maracs()) if can_refer else None),

@@ -332,3 +332,12 @@ def test_every_read_of_a_dash_is_audited(idva, signed_in):
     client.get(reverse("meetings:dash_list"))
     listed = AuditEvent.objects.filter(verb=Verb.VIEW, reason="Listed DASH risk checklists")
     assert listed.get().details["ids"] == [assessment.pk]
+
+
+def test_the_same_dash_is_not_referred_twice_to_one_meeting(idva, marac_meeting):
+    assessment = dash(idva, yes=14)
+    marac.marac_refer(assessment=assessment, by=idva, meeting=marac_meeting)
+    with pytest.raises(ValidationError) as refused:
+        marac.marac_refer(assessment=assessment, by=idva, meeting=marac_meeting)
+    assert "already on that meeting's agenda" in refused.value.messages[0]
+    assert marac_meeting.items.count() == 1
