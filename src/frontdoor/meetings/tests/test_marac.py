@@ -341,3 +341,13 @@ def test_the_same_dash_is_not_referred_twice_to_one_meeting(idva, marac_meeting)
         marac.marac_refer(assessment=assessment, by=idva, meeting=marac_meeting)
     assert "already on that meeting's agenda" in refused.value.messages[0]
     assert marac_meeting.items.count() == 1
+
+
+def test_the_chair_adds_a_safety_action_from_a_marac_case(idva, chair, marac_meeting, signed_in):
+    case = marac.marac_refer(assessment=dash(idva, yes=14), by=idva, meeting=marac_meeting)
+    client = signed_in(chair)
+    page = client.get(reverse("meetings:item", args=[case.item.pk])).content.decode()
+    link = reverse("meetings:item_action", args=[case.item.pk]) + "?type=safety"
+    assert link in page
+    form = client.get(link).content.decode()
+    assert 'value="safety" checked' in form
