@@ -642,7 +642,7 @@ waiting(
     "Repeat incidents and harm for people with plans, before and after",
     "The police, community safety and the partnership board",
     "Incidents and their harm in the 12 months before and after a plan starts.",
-    "incidents and plans",
+    "incidents",
 )
 
 

@@ -131,7 +131,7 @@ def contact_for_agenda(practitioner, meeting: Meeting, reference: str) -> Contac
 
 def items_of(meeting: Meeting):
     """The agenda of a meeting already opened through ``meeting_for``."""
-    return meeting.items.select_related("contact", "person").prefetch_related(
+    return meeting.items.select_related("contact", "person", "marac_case").prefetch_related(
         "information__agency", "actions__owner_agency", "actions__owner"
     )
 

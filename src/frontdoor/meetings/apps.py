@@ -6,4 +6,4 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self) -> None:
-        from . import access  # noqa: F401  (registers the access rules)
+        from . import access, access_marac  # noqa: F401  (registers the access rules)

@@ -164,3 +164,13 @@ class InformationShared(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency}: {self.facts[:60]}"
+
+
+from .models_marac import (  # noqa: E402,F401  (MARAC: DASH checklists, assessments, cases)
+    Answer,
+    Checklist,
+    DashAnswer,
+    DashAssessment,
+    MaracCase,
+    Question,
+)

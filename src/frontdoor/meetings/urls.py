@@ -17,3 +17,14 @@ urlpatterns = [
     path("meetings/cases/<int:pk>/information/", views.item_information, name="item_information"),
     path("meetings/cases/<int:pk>/actions/new/", views.item_action, name="item_action"),
 ]
+
+# MARAC in full: the DASH checklist, referral and each agency's research (views_marac.py).
+from . import views_marac  # noqa: E402
+
+urlpatterns += [
+    path("meetings/dash/", views_marac.dash_list, name="dash_list"),
+    path("meetings/dash/new/", views_marac.dash_new, name="dash_new"),
+    path("meetings/dash/<int:pk>/", views_marac.dash_detail, name="dash"),
+    path("meetings/dash/<int:pk>/refer/", views_marac.dash_refer, name="dash_refer"),
+    path("meetings/cases/<int:pk>/research/", views_marac.research, name="research"),
+]

@@ -16,7 +16,7 @@ from frontdoor.audit.services import audit_record
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 
-from . import access, services
+from . import access, marac, services
 from .forms import (
     ActionForm,
     AttendanceForm,
@@ -296,6 +296,7 @@ def _item_page(request, item, *, info_form=None, decisions_form=None, status=200
                 }
             ),
             "conflict": conflict,
+            "marac": marac.case_context(item, request.user),
         },
         status=status,
     )
@@ -358,6 +359,7 @@ def item_action(request, pk):
         request.POST if request.method == "POST" else None,
         agencies=access.agencies_to_invite(),
         owners=access.owners_available(),
+        initial={"type": request.GET.get("type", "")},  # "safety" from a MARAC case
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -69,9 +69,7 @@ def test_share_rows_and_nothing_to_count():
 
 def test_figures_not_yet_available_have_no_function_and_say_what_they_wait_for():
     waiting = [f for f in figures.FIGURES if not f.available]
-    assert {f.waiting_for for f in waiting} == {
-        "incidents and plans",
-    }
+    assert {f.waiting_for for f in waiting} == {"incidents"}
     with pytest.raises(ValueError):
         figures.register(
             figures.Figure(key="decisions_by_rag", title="again", cares="", explanation="")
@@ -281,7 +279,7 @@ def test_the_dashboard_shows_figures_and_labels_what_is_not_counted_yet(
     sign_in(client, manager)
     page = client.get(reverse("insights:dashboard")).content.decode()
     assert "Triage decisions made by their deadline, by RAG rating" in page
-    assert "Counted when incidents and plans arrive" in page
+    assert "Counted when incidents arrive" in page
     assert "Counted when plans arrive" not in page
     assert "Action mix: the share of actions that directly engage the person" in page
     assert "Counted when disagreements arrive" not in page

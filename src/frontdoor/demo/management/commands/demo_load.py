@@ -26,6 +26,7 @@ from frontdoor.demo.generator import (
     partnership_logins,
 )
 from frontdoor.demo.manual_articles import build_manual
+from frontdoor.demo.marac import build_marac
 from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
@@ -131,8 +132,9 @@ class Command(BaseCommand):
             build_partnership_health(seed=seed)
             build_plans(seed=seed)
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
+            build_marac(seed=seed)  # DASH checklists and MARAC referrals, one a repeat
             build_disagreements(seed=seed)
-            build_rotas(seed=seed)
+            build_rotas(seed=seed)  # last: it puts a hub practitioner on leave
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
