@@ -9,6 +9,7 @@ Reuse :func:`action_mix` for any set of actions (a meeting's, an agency's, the d
     rows = action_mix(Action.objects.filter(...))               # one row: all the actions
     rows = action_mix(actions, group_by="agency")               # a row per owner agency + total
     rows = action_mix(actions, group_by="plan")                 # a row per plan + total
+    rows = action_mix(actions, group_by="meeting")              # a row per meeting + total
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from .models import Action
 
@@ -61,16 +63,19 @@ class MixRow:
 
 
 def action_mix(actions: QuerySet[Action], group_by: str | None = None) -> list[MixRow]:
-    """Count ``actions`` by type. With ``group_by`` ("agency" or "plan") a row per group comes
-    first, in order of label, and the last row is the total; without it, just the total row.
-    No actions: no rows."""
-    if group_by is not None and group_by not in ("agency", "plan"):
+    """Count ``actions`` by type. With ``group_by`` ("agency", "plan" or "meeting") a row per
+    group comes first, in order of label, and the last row is the total; without it, just the
+    total row. By meeting, an action counts for each meeting that agreed it, and actions agreed
+    outside a meeting are only in the total. No actions: no rows."""
+    if group_by is not None and group_by not in ("agency", "plan", "meeting"):
         raise ValueError(f"cannot group the action mix by {group_by!r}")
     fields = ["type"]
     if group_by == "agency":
         fields += ["owner_agency_id", "owner_agency__name"]
     elif group_by == "plan":
         fields += ["plan_id"]
+    if group_by == "meeting":
+        return _by_meeting(actions)
     counted = actions.order_by().values(*fields).annotate(n=Count("pk"))
     total = MixRow(TOTAL)
     groups: dict[object, MixRow] = defaultdict(lambda: MixRow(""))
@@ -90,3 +95,34 @@ def action_mix(actions: QuerySet[Action], group_by: str | None = None) -> list[M
     if group_by == "plan":
         ordered = sorted(groups.values(), key=lambda r: r.key)
     return [*ordered, total]
+
+
+def _by_meeting(actions: QuerySet[Action]) -> list[MixRow]:
+    from frontdoor.meetings.models import MeetingType
+
+    types = dict(MeetingType.choices)
+    total = MixRow(TOTAL)
+    for item in actions.order_by().values("type").annotate(n=Count("pk")):
+        total.counts[item["type"]] += item["n"]
+    if not total.total:
+        return []
+    groups: dict[object, MixRow] = {}
+    counted = (
+        actions.filter(agenda_items__isnull=False)
+        .order_by()
+        .values(
+            "type",
+            "agenda_items__meeting_id",
+            "agenda_items__meeting__type",
+            "agenda_items__meeting__starts_at",
+        )
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for item in counted:
+        key = item["agenda_items__meeting_id"]
+        if key not in groups:
+            when = timezone.localtime(item["agenda_items__meeting__starts_at"])
+            label = f"{types[item['agenda_items__meeting__type']]}, {when:%-d %B %Y %H:%M}"
+            groups[key] = MixRow(label, key=key)
+        groups[key].counts[item["type"]] += item["n"]
+    return [*sorted(groups.values(), key=lambda r: r.key), total]

@@ -346,6 +346,7 @@ def mix(request):
             "overall": action_mix(actions),
             "by_agency": action_mix(actions, group_by="agency"),
             "by_plan": action_mix(actions, group_by="plan"),
+            "by_meeting": action_mix(actions, group_by="meeting"),
         },
         status=_status(form) if form.is_bound else 200,
     )

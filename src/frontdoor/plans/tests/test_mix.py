@@ -63,6 +63,26 @@ def test_the_mix_overall_per_plan_and_per_agency(mixed):
     ]
 
 
+def test_the_mix_per_meeting_counts_the_actions_each_meeting_agreed(mixed, hub_manager):
+    from django.utils import timezone
+
+    from frontdoor.meetings.models import AgendaItem, Meeting, MeetingType
+
+    first, second = mixed
+    panel = Meeting.objects.create(
+        type=MeetingType.PRACTITIONER_PANEL, starts_at=timezone.now(), chair=hub_manager
+    )
+    # The panel agreed plan 2's four actions (1 direct of 4); plan 1's were agreed elsewhere.
+    item = AgendaItem.objects.create(meeting=panel, title="A family", order=0)
+    item.actions.set(second.actions.all())
+    rows = action_mix(Action.objects.all(), group_by="meeting")
+    assert [(r.key, r.direct, r.total, r.direct_share) for r in rows] == [
+        (panel.pk, 1, 4, 25.0),
+        (None, 3, 9, 33.3),
+    ]
+    assert rows[0].label.startswith("Practitioner panel, ")
+
+
 def test_no_actions_no_rows(db):
     assert action_mix(Action.objects.all()) == []
     assert action_mix(Action.objects.all(), group_by="agency") == []
