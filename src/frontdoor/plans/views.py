@@ -231,6 +231,7 @@ def action_update(request, pk):
         {
             "form": form,
             "action": action,
+            "open_statuses": Action.OPEN_STATUSES,
             "plan": action.plan,
             "today": timezone.localdate(),
             "conflict": status == 409,

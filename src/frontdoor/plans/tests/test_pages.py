@@ -126,6 +126,25 @@ def test_the_owner_updates_their_action(client, signed_in, plan, actions, office
     assert action.outcome == "No answer at the door twice."
 
 
+def test_an_open_action_says_who_to_contact_now(client, signed_in, actions, officer):
+    from frontdoor.agencies.models_duty import Absence
+
+    action = actions["police"]
+    signed_in(officer)
+    url = reverse("plans:action_update", args=[action.pk])
+    page = client.get(url).content.decode()
+    assert "Who to contact now" in page
+    now = timezone.now()
+    Absence.objects.create(
+        practitioner=officer,
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(days=3),
+        reason=Absence.Reason.LEAVE,
+    )
+    away = client.get(url).content.decode()
+    assert f"{officer} is on leave until" in away
+
+
 def test_finishing_without_an_outcome_is_refused_on_the_page(
     client, signed_in, plan, actions, officer
 ):
