@@ -5,8 +5,9 @@ handover form and the contact page that follows."""
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import axe_violations, describe, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -79,19 +80,6 @@ def on_leave_with_a_contact(transactional_db):
     return contact, owner, cover
 
 
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
-
-
 def test_a_hub_manager_hands_an_absent_colleagues_case_over_from_the_cover_page(
     page, live_server, on_leave_with_a_contact, tmp_path
 ):
@@ -117,7 +105,9 @@ def test_a_hub_manager_hands_an_absent_colleagues_case_over_from_the_cover_page(
     page.screenshot(path=str(tmp_path / "handover.png"), full_page=True)
     page.get_by_role("button", name="Hand over").click()
 
-    assert page.get_by_text(f"Contact {contact.reference} handed over to Ada Cover.").is_visible()
+    expect(
+        page.get_by_text(f"Contact {contact.reference} handed over to Ada Cover.")
+    ).to_be_visible()
     assert f"{owner} owns no open contacts" in page.content()
     assert not axe_violations(page), describe(axe_violations(page))
     page.goto(f"{live_server.url}/contacts/{contact.pk}/")

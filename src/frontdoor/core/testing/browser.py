@@ -46,3 +46,36 @@ def describe(violations: list[dict]) -> str:
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in violations
     )
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def sign_in(page, base_url: str, username: str) -> None:
+    """Sign a demo practitioner in, reading the second-factor code demo mode shows."""
+    from frontdoor.demo.generator import DEMO_PASSWORD
+
+    page.goto(f"{base_url}/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Continue").click()
+    if "/sign-in/code/" in page.url:
+        code = page.get_by_test_id("demo-code").inner_text().strip()
+        page.get_by_label("Code from your authenticator app").fill(code)
+        page.get_by_role("button", name="Continue").click()
+
+
+def assert_accessible(page, where: str) -> None:
+    """No serious or critical axe-core violation on a desktop or a phone, and no sideways
+    scrolling on the phone; the page is left at desktop size."""
+    for size in (DESKTOP, PHONE):
+        page.set_viewport_size(size)
+        violations = axe_violations(page)
+        assert not violations, f"{where} at {size['width']}px:\n{describe(violations)}"
+        if size is PHONE:
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{where} scrolls sideways at {size['width']}px"
+    page.set_viewport_size(DESKTOP)

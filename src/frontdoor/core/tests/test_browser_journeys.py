@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from frontdoor.core.testing.browser import axe_violations, describe
 
@@ -39,7 +40,7 @@ def test_every_demo_role_signs_in_and_its_home_page_is_accessible(page, live_ser
         assert not violations, f"{username} home page:\n{describe(violations)}"
         roles_seen.add(role_label)
         page.get_by_role("button", name="Sign out").click()
-        assert page.get_by_text("You have signed out.").is_visible()
+        expect(page.get_by_text("You have signed out.")).to_be_visible()
     assert len(roles_seen) == 7
 
 
@@ -49,7 +50,7 @@ def test_profiles_sign_in_pages_and_errors_are_accessible(page, live_server, dem
     page.goto(f"{live_server.url}/sign-in/")
     assert not axe_violations(page), describe(axe_violations(page))
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
 
     sign_in(page, live_server.url, "admin", DEMO_PASSWORD)
@@ -59,5 +60,5 @@ def test_profiles_sign_in_pages_and_errors_are_accessible(page, live_server, dem
         assert not violations, f"{path}:\n{describe(violations)}"
     page.goto(f"{live_server.url}/agencies/")
     page.get_by_role("link", name=re.compile("Constabulary|Police")).first.click()
-    assert page.get_by_role("heading", name="Our timescales").is_visible()
+    expect(page.get_by_role("heading", name="Our timescales")).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))

@@ -9,6 +9,7 @@ way is checked with axe-core.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from frontdoor.core.testing.browser import axe_violations, describe
 
@@ -91,7 +92,7 @@ def test_a_referral_end_to_end_with_the_practitioners_who_handle_it(page, live_s
     journey.click("button", "Continue")
     page.get_by_label("Given", exact=True).check()
     journey.click("button", "Continue")
-    assert page.get_by_role("heading", name="Check your answers").is_visible()
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
     journey.accessible("check your answers")
     journey.click("button", "Send referral")
     reference = re.search(r"FD-\d{4}-\d{6}", page.content()).group(0)
@@ -107,7 +108,7 @@ def test_a_referral_end_to_end_with_the_practitioners_who_handle_it(page, live_s
         "Children present at a domestic abuse incident; no injuries to them."
     )
     journey.click("button", "Save rating")
-    assert page.get_by_text(f"{reference} rated amber").is_visible()
+    expect(page.get_by_text(f"{reference} rated amber")).to_be_visible()
     journey.accessible("contact page")
     journey.click("link", "Ask agencies for information")
     for agency in (SOCIAL_CARE, HEALTH, SCHOOL):
@@ -127,8 +128,7 @@ def test_a_referral_end_to_end_with_the_practitioners_who_handle_it(page, live_s
     page.get_by_label(re.compile("^Safeguarding children or individuals at risk")).check()
     journey.accessible("ask agencies")
     journey.click("button", "Send the requests")
-    assert page.get_by_role("heading", name=re.compile(f"Contact {reference}")).is_visible()
-
+    expect(page.get_by_role("heading", name=re.compile(f"Contact {reference}"))).to_be_visible()
     # 3. Each agency answers from its own inbox.
     answers = {
         "csc.frontline": (
@@ -153,8 +153,7 @@ def test_a_referral_end_to_end_with_the_practitioners_who_handle_it(page, live_s
         request_urls.append(page.url)
         page.get_by_label(category).fill(text)
         journey.click("button", "Send the answer")
-        assert page.get_by_text(text).is_visible()
-
+        expect(page.get_by_text(text)).to_be_visible()
     # 4. The hub reads the answers and decides on a strategy discussion.
     journey.sign_in("csc.hub")
     journey.click("link", "Front door queue")
@@ -168,15 +167,15 @@ def test_a_referral_end_to_end_with_the_practitioners_who_handle_it(page, live_s
         "A strategy discussion will be held today with police, social care, health and the school."
     )
     journey.click("button", "Record decision")
-    assert page.get_by_text("Decision recorded.").is_visible()
+    expect(page.get_by_text("Decision recorded.")).to_be_visible()
     journey.accessible("decided contact")
 
     # 5. The officer sees the outcome, and only what they need to know.
     journey.sign_in("police.frontline")
     journey.click("link", "My referrals")
     journey.click("link", re.compile(reference))
-    assert page.get_by_role("heading", name="Outcome").is_visible()
-    assert page.get_by_text("A strategy discussion will be held today").is_visible()
+    expect(page.get_by_role("heading", name="Outcome")).to_be_visible()
+    expect(page.get_by_text("A strategy discussion will be held today")).to_be_visible()
     assert "partners' information adds risk" not in page.content()
     assert "A&amp;E twice" not in page.content() and "A&E twice" not in page.content()
     journey.accessible("the referrer's outcome")

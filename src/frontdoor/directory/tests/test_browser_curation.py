@@ -3,6 +3,7 @@ partnership's directory curator accepts it from the queue; the service page show
 number and the change history keeps the old one. axe-core checks every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from frontdoor.core.testing.browser import axe_violations, describe
 
@@ -43,10 +44,10 @@ def test_a_public_suggestion_is_accepted_by_the_curator(page, live_server, demo,
     page.set_viewport_size(PHONE)
     page.goto(f"{base}/directory/services/{service.pk}/")
     page.get_by_role("link", name="Suggest a change or report this service has closed").click()
-    assert page.get_by_role("heading", level=1, name="Suggest a change").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Suggest a change")).to_be_visible()
     accessible(page, "the suggestion form")
     page.get_by_role("button", name="Send the suggestion").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     accessible(page, "the suggestion form with errors")
     page.get_by_label("Some details are wrong").check()
     page.get_by_label("Phone", exact=True).check()
@@ -55,7 +56,7 @@ def test_a_public_suggestion_is_accepted_by_the_curator(page, live_server, demo,
     page.get_by_label("Your email address (optional)").fill("sam.resident@example.org")
     page.screenshot(path=str(tmp_path / "suggest-a-change-on-a-phone.png"), full_page=True)
     page.get_by_role("button", name="Send the suggestion").click()
-    assert page.get_by_role("heading", name="Suggestion sent").is_visible()
+    expect(page.get_by_role("heading", name="Suggestion sent")).to_be_visible()
     accessible(page, "the confirmation")
 
     # The partnership's directory curator accepts it from the queue.
@@ -71,21 +72,20 @@ def test_a_public_suggestion_is_accepted_by_the_curator(page, live_server, demo,
     assert NEW_NUMBER in comparison.inner_text()
     # A partnership manager has no second factor, so is not shown the suggester's email.
     assert "sam.resident@example.org" not in page.content()
-    assert page.get_by_text("gave an email address to be told the outcome").is_visible()
+    expect(page.get_by_text("gave an email address to be told the outcome")).to_be_visible()
     accessible(page, "the suggestion")
     page.screenshot(path=str(tmp_path / "curator-compares-a-suggestion.png"), full_page=True)
     page.get_by_role("button", name="Accept and change the service").click()
-    assert page.get_by_text(f"Accepted: {service.name} has been updated.").is_visible()
-
+    expect(page.get_by_text(f"Accepted: {service.name} has been updated.")).to_be_visible()
     assert Phone.objects.filter(contact__service=service, number=NEW_NUMBER).exists()
     page.goto(f"{base}/directory/services/{service.pk}/history/")
-    assert page.get_by_text("Accepted a suggestion").first.is_visible()
+    expect(page.get_by_text("Accepted a suggestion").first).to_be_visible()
     assert NEW_NUMBER in page.get_by_test_id("change").first.inner_text()
     accessible(page, "the change history")
     assert ServiceChange.objects.filter(service=service, kind="suggestion").count() == 1
 
     page.goto(f"{base}/directory/services/{service.pk}/")
-    assert page.get_by_role("heading", name="Practice notes (practitioners only)").is_visible()
+    expect(page.get_by_role("heading", name="Practice notes (practitioners only)")).to_be_visible()
     accessible(page, "the service page for a practitioner")
     page.screenshot(path=str(tmp_path / "service-page-for-a-curator.png"), full_page=True)
     assert (tmp_path / "curator-compares-a-suggestion.png").stat().st_size > 0

@@ -41,7 +41,7 @@ def test_a_member_of_the_public_finds_open_domestic_abuse_help_on_a_phone(
     page.set_viewport_size(PHONE)
     with time_machine.travel(WEDNESDAY_MORNING, tick=True):
         page.goto(f"{live_server.url}/directory/")
-        assert page.get_by_role("heading", name="Find a service", level=1).is_visible()
+        expect(page.get_by_role("heading", name="Find a service", level=1)).to_be_visible()
         assert not axe_violations(page), describe(axe_violations(page))
         assert fits_the_screen(page)
 
@@ -56,7 +56,7 @@ def test_a_member_of_the_public_finds_open_domestic_abuse_help_on_a_phone(
         expect(distances.first).to_contain_text("miles away")
         # The map shows where the nearest services are (Leaflet, without tiles in tests).
         expect(page.locator("#directory-map .leaflet-marker-icon").first).to_be_visible()
-        assert page.get_by_test_id("postcode-attribution").is_visible()
+        expect(page.get_by_test_id("postcode-attribution")).to_be_visible()
         assert not axe_violations(page), describe(axe_violations(page))
         assert fits_the_screen(page)
         page.screenshot(path=str(tmp_path / "near-a-postcode-on-a-phone.png"), full_page=True)
@@ -65,12 +65,12 @@ def test_a_member_of_the_public_finds_open_domestic_abuse_help_on_a_phone(
         first = nearest.locator("h3 a")
         name = first.inner_text()
         first.click()
-        assert page.get_by_role("heading", name=name, level=1).is_visible()
-        assert page.get_by_text("Open now", exact=True).is_visible()
+        expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
+        expect(page.get_by_text("Open now", exact=True)).to_be_visible()
         how = page.get_by_role("heading", name="How to get help", level=2)
         how.scroll_into_view_if_needed()
-        assert how.is_visible()
-        assert page.locator('a[href^="tel:"]').first.is_visible()
+        expect(how).to_be_visible()
+        expect(page.locator('a[href^="tel:"]').first).to_be_visible()
         assert "Phone" in page.locator("#how-to-get-help + p").inner_text()
         assert not axe_violations(page), describe(axe_violations(page))
         assert fits_the_screen(page)
@@ -84,12 +84,12 @@ def test_errors_and_a_refuge_page_are_accessible(page, live_server, demo):
 
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/directory/?age=old")
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
     page.get_by_role("link", name="Enter the age as a whole number, like 15").click()
     assert page.evaluate("document.activeElement.id") == "id_age"
 
     refuge = Service.objects.filter(confidential_address=True).first()
     page.goto(f"{live_server.url}/directory/services/{refuge.pk}/")
-    assert page.get_by_test_id("confidential-address").is_visible()
+    expect(page.get_by_test_id("confidential-address")).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))

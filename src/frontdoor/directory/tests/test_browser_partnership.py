@@ -4,6 +4,7 @@ partnership map and the body, and every page passes axe-core on a desktop and a 
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from frontdoor.core.testing.browser import axe_violations, describe
 
@@ -42,12 +43,11 @@ def test_the_partnership_manager_finds_an_overdue_body_on_the_map(page, live_ser
     page.get_by_label("Username").fill("police.partnership")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_role("heading", name="Partnership bodies due for review").is_visible()
-    assert page.get_by_role("link", name="Pennine MARAC").is_visible()
-
+    expect(page.get_by_role("heading", name="Partnership bodies due for review")).to_be_visible()
+    expect(page.get_by_role("link", name="Pennine MARAC")).to_be_visible()
     page.get_by_role("link", name="Open the partnership map").click()
-    assert page.get_by_role("heading", name="The partnership map", level=1).is_visible()
-    assert page.get_by_role("img", name="The partnership map").is_visible()
+    expect(page.get_by_role("heading", name="The partnership map", level=1)).to_be_visible()
+    expect(page.get_by_role("img", name="The partnership map")).to_be_visible()
     assert (
         page.get_by_role("row", name="Wyre Community Safety Partnership")
         .get_by_text("Lacks probation")
@@ -61,5 +61,5 @@ def test_the_partnership_manager_finds_an_overdue_body_on_the_map(page, live_ser
     )
 
     page.get_by_role("link", name="Pennine MARAC").click()
-    assert page.get_by_text("This body was due for review").is_visible()
+    expect(page.get_by_text("This body was due for review")).to_be_visible()
     assert_accessible(page, "a partnership body")

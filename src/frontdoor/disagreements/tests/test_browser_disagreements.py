@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
@@ -29,32 +32,6 @@ def demo(transactional_db):
     return contact, people["csc.hub"].agency
 
 
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
-
-
-def assert_accessible(page, where: str) -> None:
-    for size in (DESKTOP, PHONE):
-        page.set_viewport_size(size)
-        violations = axe_violations(page)
-        assert not violations, f"{where} at {size['width']}px:\n{describe(violations)}"
-        if size is PHONE:
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{where} scrolls sideways at {size['width']}px"
-    page.set_viewport_size(DESKTOP)
-
-
 def test_a_school_raises_a_disagreement_and_escalates_it(page, live_server, demo, tmp_path):
     contact, social_care = demo
     shots = Path(os.environ.get("FRONTDOOR_SCREENSHOTS", tmp_path))
@@ -63,10 +40,10 @@ def test_a_school_raises_a_disagreement_and_escalates_it(page, live_server, demo
     page.get_by_role(
         "link", name="Raise a disagreement with another agency about this case"
     ).click()
-    assert page.get_by_role("heading", name="Raise a professional disagreement").is_visible()
+    expect(page.get_by_role("heading", name="Raise a professional disagreement")).to_be_visible()
     page.get_by_role("button", name="Raise the disagreement").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_role("link", name="Enter the issue").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.get_by_role("link", name="Enter the issue")).to_be_visible()
     assert_accessible(page, "raise form with errors")
 
     page.get_by_label("Which agency do you disagree with?").select_option(label=social_care.name)
@@ -78,10 +55,10 @@ def test_a_school_raises_a_disagreement_and_escalates_it(page, live_server, demo
     page.get_by_label("Threshold or eligibility").check()
     page.get_by_role("button", name="Raise the disagreement").click()
 
-    assert page.get_by_text("Your disagreement has been raised at level 1.").is_visible()
-    assert page.get_by_text("Level 1: practitioner to practitioner").first.is_visible()
-    assert page.get_by_role("heading", name="Who owns this child's safety now").is_visible()
-    assert page.get_by_text("No one owns this case's plan — name an owner").is_visible()
+    expect(page.get_by_text("Your disagreement has been raised at level 1.")).to_be_visible()
+    expect(page.get_by_text("Level 1: practitioner to practitioner").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Who owns this child's safety now")).to_be_visible()
+    expect(page.get_by_text("No one owns this case's plan — name an owner")).to_be_visible()
     assert_accessible(page, "the disagreement")
 
     page.get_by_role("link", name="Escalate to level 2").click()
@@ -93,7 +70,9 @@ def test_a_school_raises_a_disagreement_and_escalates_it(page, live_server, demo
     page.set_viewport_size(DESKTOP)
     assert_accessible(page, "the escalation form")
     page.get_by_role("button", name="Escalate").click()
-    assert page.get_by_text("The disagreement has been escalated to the next level.").is_visible()
-    assert page.get_by_text("Level 2: managers").first.is_visible()
+    expect(
+        page.get_by_text("The disagreement has been escalated to the next level.")
+    ).to_be_visible()
+    expect(page.get_by_text("Level 2: managers").first).to_be_visible()
     assert_accessible(page, "the escalated disagreement")
     page.screenshot(path=str(shots / "disagreement-level-2.png"), full_page=True)

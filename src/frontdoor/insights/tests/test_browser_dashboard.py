@@ -3,6 +3,7 @@ downloads the figures as XLSX (issue 9, item 3's "done when"), with axe-core che
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from frontdoor.core.testing.browser import axe_violations, describe
 
@@ -33,8 +34,8 @@ def test_a_partnership_manager_filters_by_district_and_downloads_xlsx(
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="Dashboard").first.click()
-    assert page.get_by_role("heading", name="Partnership dashboard", level=1).is_visible()
-    assert page.get_by_text("Counted when incidents arrive").first.is_visible()
+    expect(page.get_by_role("heading", name="Partnership dashboard", level=1)).to_be_visible()
+    expect(page.get_by_text("Counted when incidents arrive").first).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
 
     page.get_by_label("District").select_option(label="Preston")
@@ -42,7 +43,7 @@ def test_a_partnership_manager_filters_by_district_and_downloads_xlsx(
     assert "district=" in page.url
     assert page.get_by_label("District").input_value() != ""
     table = page.get_by_role("table", name="Triage decisions made by their deadline, by RAG rating")
-    assert table.is_visible()
+    expect(table).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
     page.screenshot(path=str(tmp_path / "dashboard-preston.png"), full_page=True)
     assert (tmp_path / "dashboard-preston.png").stat().st_size > 0

@@ -2,6 +2,7 @@
 with its small-group warning, on the demo's own people; axe-core checks every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from frontdoor.core.testing.browser import axe_violations, describe
 
@@ -34,7 +35,7 @@ def test_an_analyst_builds_a_cohort_and_reads_an_honest_result(page, live_server
     page.get_by_role("button", name="Build a cohort").click()
     assert not axe_violations(page), describe(axe_violations(page))
     page.get_by_role("button", name="Build the cohort").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
 
     people = "\n".join(
@@ -45,12 +46,12 @@ def test_an_analyst_builds_a_cohort_and_reads_an_honest_result(page, live_server
     page.get_by_label("6 months").check()
     page.get_by_label("People and the date each received it").fill(people)
     page.get_by_role("button", name="Build the cohort").click()
-    assert page.get_by_role("heading", name="Pasted cohort", level=1).is_visible()
-    assert page.get_by_test_id("warnings").get_by_text("Small groups").is_visible()
-    assert page.get_by_text("level 3").first.is_visible()
+    expect(page.get_by_role("heading", name="Pasted cohort", level=1)).to_be_visible()
+    expect(page.get_by_test_id("warnings").get_by_text("Small groups")).to_be_visible()
+    expect(page.get_by_text("level 3").first).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
     page.screenshot(path=str(tmp_path / "evaluation.png"), full_page=True)
 
     page.get_by_role("link", name="See the people in this cohort").click()
-    assert page.get_by_role("heading", name="People in this cohort").is_visible()
+    expect(page.get_by_role("heading", name="People in this cohort")).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))

@@ -4,8 +4,9 @@ axe-core; the downloaded workbook has Ofsted's three lists."""
 import io
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import axe_violations, describe, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,19 +21,6 @@ def demo(transactional_db):
     build_front_door(seed=2026, contacts=12)
     build_ethnicity(seed=2026)
     return partnership
-
-
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
 
 
 def next_code(device) -> str:
@@ -59,13 +47,13 @@ def test_the_analyst_exports_annex_a_for_an_inspection(page, live_server, demo, 
     page.get_by_role("link", name="Statutory returns").first.click()
     assert_accessible(page, "statutory returns")
     page.get_by_role("link", name="what each column holds").click()
-    assert page.get_by_role("row", name="Child Unique ID").first.is_visible()
+    expect(page.get_by_role("row", name="Child Unique ID").first).to_be_visible()
     assert_accessible(page, "column definitions")
     page.go_back()
     page.get_by_role("link", name="Ofsted Annex A: lists 1, 3 and 5").click()
 
     page.get_by_role("button", name="Export").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page, "export form with errors")
 
     page.get_by_label("Why are you exporting this data?").fill("Ofsted ILACS notification")

@@ -2,8 +2,9 @@
 manager sees the results with an agency of 4 withheld. Pages pass axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import axe_violations, describe, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,19 +21,6 @@ def demo(transactional_db):
     return partnership
 
 
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
-
-
 def assert_accessible(page, where):
     violations = axe_violations(page)
     assert not violations, f"{where}:\n{describe(violations)}"
@@ -45,20 +33,20 @@ def test_answering_and_a_group_of_four_withheld(page, live_server, demo, tmp_pat
     assert_accessible(page, "the survey form")
     # Sending it half-answered says what is missing.
     page.get_by_role("button", name="Send my answers").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     for group in page.locator("main form fieldset").all():
         group.get_by_label("Agree", exact=True).or_(
             group.get_by_label("Helps a little", exact=True)
         ).check()
     page.get_by_role("button", name="Send my answers").click()
-    assert page.get_by_text("Thank you: your answers are saved, anonymously.").is_visible()
+    expect(page.get_by_text("Thank you: your answers are saved, anonymously.")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, live_server.url, "csc.partnership")
     page.goto(f"{live_server.url}/insights/health/results/?round=2")
     row = page.get_by_role("row", name="Central Northshire Housing Options Service")
     assert WITHHELD in row.inner_text()
-    assert page.get_by_role("table", name="Trust").is_visible()
+    expect(page.get_by_role("table", name="Trust")).to_be_visible()
     assert_accessible(page, "the results page")
     page.screenshot(path=str(tmp_path / "partnership-health-results.png"), full_page=True)
     assert (tmp_path / "partnership-health-results.png").stat().st_size > 0

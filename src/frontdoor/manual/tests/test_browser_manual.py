@@ -5,13 +5,11 @@ desktop and at a phone's width."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import DESKTOP, PHONE, axe_violations, describe, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
@@ -22,19 +20,6 @@ def demo(transactional_db):
     partnership = build_partnership(seed=2026, practitioners_per_agency=0)
     build_manual(seed=2026)
     return partnership
-
-
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
 
 
 def sign_out(page):
@@ -62,7 +47,7 @@ def test_a_social_worker_finds_the_right_article_from_the_referral_form(page, li
     page.get_by_role("link", name="How to make a referral the hub can act on").click()
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "How to make a referral the hub can act on"
-    assert page.get_by_role("heading", name="Say what happened, as facts").is_visible()
+    expect(page.get_by_role("heading", name="Say what happened, as facts")).to_be_visible()
     assert_accessible(page, "the how-to article")
 
     # Back on the referral form, a different question: search the manual from there.
@@ -76,19 +61,19 @@ def test_a_social_worker_finds_the_right_article_from_the_referral_form(page, li
     assert first.inner_text() == "What the police can and cannot do at 2am"
     assert page.locator("main mark").count() > 0
     first.click()
-    assert page.get_by_text("Possibly out of date").first.is_visible()
+    expect(page.get_by_text("Possibly out of date").first).to_be_visible()
     assert_accessible(page, "an out-of-date article")
 
     # Tell the owner it could be better.
     page.get_by_role("button", name="Send feedback").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page, "feedback error")
     page.get_by_label("No", exact=True).check()
     page.get_by_label("How could it be better? (optional)").fill(
         "Please say who to ring when the duty inspector is busy."
     )
     page.get_by_role("button", name="Send feedback").click()
-    assert page.get_by_text("Your feedback has been sent to the article's owner").is_visible()
+    expect(page.get_by_text("Your feedback has been sent to the article's owner")).to_be_visible()
     assert not page.get_by_text("Please say who to ring").count()  # only the owner reads it
     sign_out(page)
 
@@ -112,8 +97,10 @@ def test_an_owner_reads_feedback_edits_and_sees_what_changed(page, live_server, 
     page.get_by_label("Search the joint working manual").fill("2am")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="What the police can and cannot do at 2am").click()
-    assert page.get_by_role("heading", name="Feedback on this article").is_visible()
-    assert page.get_by_text("Please say who to ring when the duty inspector is busy.").is_visible()
+    expect(page.get_by_role("heading", name="Feedback on this article")).to_be_visible()
+    expect(
+        page.get_by_text("Please say who to ring when the duty inspector is busy.")
+    ).to_be_visible()
     assert_accessible(page, "owner's article page")
 
     page.get_by_role("link", name="Edit this article").click()
@@ -125,10 +112,9 @@ def test_an_owner_reads_feedback_edits_and_sees_what_changed(page, live_server, 
     )
     page.get_by_label("Summary of your change").fill("Who to ring when the inspector is busy")
     page.get_by_role("button", name="Save a new version").click()
-    assert page.get_by_text("Version 3 has been saved.").is_visible()
-
+    expect(page.get_by_text("Version 3 has been saved.")).to_be_visible()
     page.get_by_role("link", name="See every version and what changed").click()
-    assert page.get_by_text("Who to ring when the inspector is busy").is_visible()
+    expect(page.get_by_text("Who to ring when the inspector is busy")).to_be_visible()
     assert_accessible(page, "history")
     page.get_by_role("link", name="Compare with version 2").click()
     assert page.get_by_role(
@@ -142,5 +128,5 @@ def test_an_owner_reads_feedback_edits_and_sees_what_changed(page, live_server, 
     assert_accessible(page, "owner and review date")
     page.get_by_label("Year").fill("1999")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("The review date must be in the future").first.is_visible()
+    expect(page.get_by_text("The review date must be in the future").first).to_be_visible()
     assert_accessible(page, "owner and review date error")

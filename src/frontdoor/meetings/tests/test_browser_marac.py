@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_browser_meetings import assert_accessible, sign_in
 
@@ -43,8 +44,8 @@ def test_an_officer_completes_a_dash_and_refers_to_marac(page, live_server, next
     page.get_by_role("link", name="DASH risk checklists and MARAC referrals").click()
     page.get_by_role("link", name="Complete a DASH risk checklist").click()
     page.get_by_role("button", name="Record the checklist").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_text("Answer question 24").first.is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.get_by_text("Answer question 24").first).to_be_visible()
     assert_accessible(page, "the DASH form with errors")
 
     page.get_by_label("Victim's name").fill("Marisol Brightwater")
@@ -55,9 +56,9 @@ def test_an_officer_completes_a_dash_and_refers_to_marac(page, live_server, next
     page.get_by_label("The victim's own comments (optional)").fill("He said he would find me.")
     page.get_by_label("Police-recorded incidents in the past 12 months (optional)").fill("1")
     page.get_by_role("button", name="Record the checklist").click()
-    assert page.get_by_text("The DASH risk checklist has been recorded.").is_visible()
-    assert page.get_by_text("Meets the criteria for MARAC").is_visible()
-    assert page.get_by_text("14 \u201cyes\u201d answers (14 or more qualify)").is_visible()
+    expect(page.get_by_text("The DASH risk checklist has been recorded.")).to_be_visible()
+    expect(page.get_by_text("Meets the criteria for MARAC")).to_be_visible()
+    expect(page.get_by_text("14 \u201cyes\u201d answers (14 or more qualify)")).to_be_visible()
     assert_accessible(page, "the DASH with its referral criteria")
     page.screenshot(path=str(shots / "marac-dash.png"), full_page=True)
 
@@ -66,9 +67,9 @@ def test_an_officer_completes_a_dash_and_refers_to_marac(page, live_server, next
     page.get_by_label("IDVA service (optional)").fill("Northshire IDVA Service")
     page.get_by_label("The victim's views").fill("She wants to stay in her home.")
     page.get_by_role("button", name="Refer to MARAC").click()
-    assert page.get_by_text("Marisol Brightwater has been referred to").is_visible()
-    assert page.get_by_text("Robin Hale, Northshire IDVA Service").is_visible()
-    assert page.get_by_text("She wants to stay in her home.").is_visible()
+    expect(page.get_by_text("Marisol Brightwater has been referred to")).to_be_visible()
+    expect(page.get_by_text("Robin Hale, Northshire IDVA Service")).to_be_visible()
+    expect(page.get_by_text("She wants to stay in her home.")).to_be_visible()
     assert_accessible(page, "the MARAC case")
     page.screenshot(path=str(shots / "marac-case.png"), full_page=True)
     case = MaracCase.objects.get()

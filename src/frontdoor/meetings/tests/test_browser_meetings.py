@@ -8,13 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
@@ -75,32 +73,6 @@ def morning(transactional_db):
     return made
 
 
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
-
-
-def assert_accessible(page, where: str) -> None:
-    for size in (DESKTOP, PHONE):
-        page.set_viewport_size(size)
-        violations = axe_violations(page)
-        assert not violations, f"{where} at {size['width']}px:\n{describe(violations)}"
-        if size is PHONE:
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{where} scrolls sideways at {size['width']}px"
-    page.set_viewport_size(DESKTOP)
-
-
 def test_a_chair_runs_todays_daily_risk_meeting(page, live_server, morning, tmp_path):
     from django.utils import timezone
 
@@ -110,11 +82,11 @@ def test_a_chair_runs_todays_daily_risk_meeting(page, live_server, morning, tmp_
     shots = Path(os.environ.get("FRONTDOOR_SCREENSHOTS", tmp_path))
     sign_in(page, live_server.url, "police.chair")
     page.get_by_role("link", name="Meetings", exact=True).click()
-    assert page.get_by_role("heading", name="Meetings", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Meetings", exact=True)).to_be_visible()
     assert_accessible(page, "the meetings list")
 
     page.get_by_role("button", name="Create today's daily risk meeting").click()
-    assert page.get_by_text("with 2 cases on its agenda").is_visible()
+    expect(page.get_by_text("with 2 cases on its agenda")).to_be_visible()
     agenda = page.get_by_role("table", name="Cases on the agenda, in the order they are heard")
     rows = agenda.get_by_role("row").all_inner_texts()
     red, amber = morning["red"].reference, morning["amber"].reference
@@ -130,11 +102,10 @@ def test_a_chair_runs_todays_daily_risk_meeting(page, live_server, morning, tmp_
     )
     page.get_by_label("This case has been heard").check()
     page.get_by_role("button", name="Save the decisions").click()
-    assert page.get_by_text("The decisions have been saved.").is_visible()
-
+    expect(page.get_by_text("The decisions have been saved.")).to_be_visible()
     page.get_by_role("link", name="Add an action").click()
     page.get_by_role("button", name="Record the action").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page, "the action form with errors")
     due = timezone.localdate() + timedelta(days=7)
     page.get_by_label("What is to be done").fill(
@@ -149,8 +120,10 @@ def test_a_chair_runs_todays_daily_risk_meeting(page, live_server, morning, tmp_
     page.get_by_label("Month").fill(str(due.month))
     page.get_by_label("Year").fill(str(due.year))
     page.get_by_role("button", name="Record the action").click()
-    assert page.get_by_text("The action for Weftbridge High School has been recorded.").is_visible()
-    assert page.get_by_text("Check in with Ava at the start of each school day").is_visible()
+    expect(
+        page.get_by_text("The action for Weftbridge High School has been recorded.")
+    ).to_be_visible()
+    expect(page.get_by_text("Check in with Ava at the start of each school day")).to_be_visible()
     assert_accessible(page, "the case with its decision and action")
     page.screenshot(path=str(shots / "meetings-case-recorded.png"), full_page=True)
 
@@ -164,13 +137,15 @@ def test_a_chair_runs_todays_daily_risk_meeting(page, live_server, morning, tmp_
     page.get_by_label("Red Rose Constabulary took part").check()
     page.get_by_role("button", name="Save the attendance").click()
     page.get_by_role("button", name="Issue the minutes").click()
-    assert page.get_by_text("The minutes have been issued to the agencies invited.").is_visible()
+    expect(
+        page.get_by_text("The minutes have been issued to the agencies invited.")
+    ).to_be_visible()
     page.get_by_role("link", name="Read the minutes").click()
-    assert page.get_by_role("link", name="Print or save as PDF").is_visible()
-    assert page.get_by_text("Check in with Ava at the start of each school day").is_visible()
+    expect(page.get_by_role("link", name="Print or save as PDF")).to_be_visible()
+    expect(page.get_by_text("Check in with Ava at the start of each school day")).to_be_visible()
     assert_accessible(page, "the minutes")
     page.screenshot(path=str(shots / "meetings-minutes.png"), full_page=True)
     page.emulate_media(media="print")
     page.screenshot(path=str(shots / "meetings-minutes-print.png"), full_page=True)
-    assert not page.get_by_role("link", name="Print or save as PDF").is_visible()
+    expect(page.get_by_role("link", name="Print or save as PDF")).not_to_be_visible()
     assert Meeting.objects.get().status == Meeting.Status.MINUTES_ISSUED

@@ -9,8 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from .test_browser_meetings import assert_accessible, morning, sign_in  # noqa: F401  (fixture)
+from frontdoor.core.testing.browser import assert_accessible, sign_in
+
+from .test_browser_meetings import morning  # noqa: F401  (the fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +40,9 @@ def _record_action(page, username, what, kind, due):
     page.get_by_label("Month").fill(str(due.month))
     page.get_by_label("Year").fill(str(due.year))
     page.get_by_role("button", name="Record the action").click()
-    assert page.get_by_text(f"The action for {owner.agency.name} has been recorded.").is_visible()
+    expect(
+        page.get_by_text(f"The action for {owner.agency.name} has been recorded.")
+    ).to_be_visible()
 
 
 def test_from_the_daily_risk_meeting_to_each_owners_actions_escalation_and_the_mix(
@@ -71,7 +76,7 @@ def test_from_the_daily_risk_meeting_to_each_owners_actions_escalation_and_the_m
     for username, what, kind in ACTIONS:
         _record_action(page, username, what, kind, due)
     for _, what, _ in ACTIONS:
-        assert page.get_by_text(what).is_visible()
+        expect(page.get_by_text(what)).to_be_visible()
     page.screenshot(path=str(shots / "working-together-case.png"), full_page=True)
 
     # Each owner sees their own action, and not the others'.
@@ -79,7 +84,7 @@ def test_from_the_daily_risk_meeting_to_each_owners_actions_escalation_and_the_m
         owner_page = page.context.browser.new_context().new_page()
         sign_in(owner_page, live_server.url, username)
         owner_page.get_by_role("link", name="Actions", exact=True).click()
-        assert owner_page.get_by_role("heading", name="My actions", level=1).is_visible()
+        expect(owner_page.get_by_role("heading", name="My actions", level=1)).to_be_visible()
         assert owner_page.get_by_text(what).is_visible(), username
         for other_user, other, _ in ACTIONS:
             if other_user != username:
@@ -98,12 +103,12 @@ def test_from_the_daily_risk_meeting_to_each_owners_actions_escalation_and_the_m
     )
     assert managers.count() == managers.values("recipient").distinct().count() >= 1
     page.goto(f"{live_server.url}/plans/overdue/")
-    assert page.get_by_text("Talk with Ava and her mother about what they want").is_visible()
+    expect(page.get_by_text("Talk with Ava and her mother about what they want")).to_be_visible()
     assert_accessible(page, "the chair's overdue actions")
 
     # The mix: 2 of the 3 actions engage the family directly.
     page.goto(f"{live_server.url}/plans/action-mix/")
-    assert page.get_by_text("66.7% direct").is_visible()
+    expect(page.get_by_text("66.7% direct")).to_be_visible()
     by_meeting = page.get_by_role("table", name="By meeting (actions agreed at a meeting)")
     assert "Daily risk meeting" in by_meeting.inner_text()
     assert "66.7%" in by_meeting.get_by_role("row").nth(1).inner_text()

@@ -5,8 +5,9 @@ get help. axe-core checks the form, the search and the decided contact."""
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import axe_violations, describe, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,19 +53,6 @@ def contact(transactional_db):
     )
 
 
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
-
-
 def test_a_hub_practitioner_signposts_a_family_to_services_from_the_directory(
     page, live_server, contact, tmp_path
 ):
@@ -96,9 +84,9 @@ def test_a_hub_practitioner_signposts_a_family_to_services_from_the_directory(
     page.screenshot(path=str(tmp_path / "signposting-form.png"), full_page=True)
     page.get_by_role("button", name="Record decision").click()
 
-    assert page.get_by_text("Decision recorded.").is_visible()
+    expect(page.get_by_text("Decision recorded.")).to_be_visible()
     service_name = chosen.split(" (")[0]
-    assert page.get_by_test_id("signposted").get_by_role("link", name=service_name).is_visible()
+    expect(page.get_by_test_id("signposted").get_by_role("link", name=service_name)).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
     page.screenshot(path=str(tmp_path / "signposted.png"), full_page=True)
     assert (tmp_path / "signposted.png").stat().st_size > 0

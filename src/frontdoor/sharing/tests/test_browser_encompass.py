@@ -7,13 +7,16 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
@@ -21,32 +24,6 @@ def demo(transactional_db):
     from frontdoor.demo.generator import build_partnership
 
     return build_partnership(seed=2026, practitioners_per_agency=0)
-
-
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
-
-
-def assert_accessible(page, where: str) -> None:
-    for size in (DESKTOP, PHONE):
-        page.set_viewport_size(size)
-        violations = axe_violations(page)
-        assert not violations, f"{where} at {size['width']}px:\n{describe(violations)}"
-        if size is PHONE:
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{where} scrolls sideways at {size['width']}px"
-    page.set_viewport_size(DESKTOP)
 
 
 def test_police_notify_a_school_and_its_dsl_acknowledges(browser, live_server, demo, tmp_path):
@@ -58,7 +35,7 @@ def test_police_notify_a_school_and_its_dsl_acknowledges(browser, live_server, d
     police = browser.new_context(bypass_csp=True).new_page()
     sign_in(police, live_server.url, "police.frontline")
     police.get_by_role("link", name="Operation Encompass", exact=True).click()
-    assert police.get_by_role("heading", name="Operation Encompass notifications").is_visible()
+    expect(police.get_by_role("heading", name="Operation Encompass notifications")).to_be_visible()
     assert_accessible(police, "the police list")
     police.get_by_role("link", name="Send a notification to a school").click()
     police.get_by_label("Police reference").fill("RR-DA-BROWSER-1")
@@ -72,7 +49,7 @@ def test_police_notify_a_school_and_its_dsl_acknowledges(browser, live_server, d
     police.get_by_label("The child was present at the incident").check()
     police.get_by_label("Circumstances").fill("Shouting and a broken door; Poppy was unhurt.")
     police.get_by_role("button", name="Send to the school").click()
-    assert police.get_by_role("heading", name="There is a problem").is_visible()
+    expect(police.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert police.get_by_role(
         "link", name="This child was 2 on the day of the incident"
     ).is_visible()
@@ -84,8 +61,8 @@ def test_police_notify_a_school_and_its_dsl_acknowledges(browser, live_server, d
     police.screenshot(path=str(shots / "encompass-form-phone.png"), full_page=True)
     police.set_viewport_size(DESKTOP)
     police.get_by_role("button", name="Send to the school").click()
-    assert police.get_by_text("Notification sent to Weftbridge High School").is_visible()
-    assert police.get_by_role("heading", name="Poppy Wrenfield").is_visible()
+    expect(police.get_by_text("Notification sent to Weftbridge High School")).to_be_visible()
+    expect(police.get_by_role("heading", name="Poppy Wrenfield")).to_be_visible()
     assert_accessible(police, "the sent notification")
     police.context.close()
 
@@ -95,11 +72,11 @@ def test_police_notify_a_school_and_its_dsl_acknowledges(browser, live_server, d
         "heading", name="Operation Encompass notifications to acknowledge"
     ).is_visible()
     school.get_by_role("link", name="Poppy Wrenfield").first.click()
-    assert school.get_by_text("She said she hid upstairs.").is_visible()
+    expect(school.get_by_text("She said she hid upstairs.")).to_be_visible()
     assert_accessible(school, "the notification at the school")
     school.get_by_role("button", name="Acknowledge receipt").click()
-    assert school.get_by_text("You have acknowledged the notification").is_visible()
-    assert school.get_by_text("by Shauna Reid").is_visible()
+    expect(school.get_by_text("You have acknowledged the notification")).to_be_visible()
+    expect(school.get_by_text("by Shauna Reid")).to_be_visible()
     assert_accessible(school, "the acknowledged notification")
     school.screenshot(path=str(shots / "encompass-acknowledged.png"), full_page=True)
     school.context.close()

@@ -6,13 +6,16 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from frontdoor.core.testing.browser import axe_violations, describe
+from frontdoor.core.testing.browser import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
@@ -30,45 +33,19 @@ def demo(transactional_db):
     return Contact.objects.get(pk=contact.pk)
 
 
-def sign_in(page, base_url, username):
-    from frontdoor.demo.generator import DEMO_PASSWORD
-
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    if "/sign-in/code/" in page.url:
-        code = page.get_by_test_id("demo-code").inner_text().strip()
-        page.get_by_label("Code from your authenticator app").fill(code)
-        page.get_by_role("button", name="Continue").click()
-
-
-def assert_accessible(page, where: str) -> None:
-    for size in (DESKTOP, PHONE):
-        page.set_viewport_size(size)
-        violations = axe_violations(page)
-        assert not violations, f"{where} at {size['width']}px:\n{describe(violations)}"
-        if size is PHONE:
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{where} scrolls sideways at {size['width']}px"
-    page.set_viewport_size(DESKTOP)
-
-
 def test_a_social_worker_records_a_supervision_session(page, live_server, demo, tmp_path):
     from django.utils import timezone
 
     sign_in(page, live_server.url, "csc.frontline")
     page.get_by_role("link", name="Supervision", exact=True).click()
-    assert page.get_by_role("heading", name="My supervision").is_visible()
-    assert page.get_by_text("Supervised by Tomasz Nowicki").is_visible()
+    expect(page.get_by_role("heading", name="My supervision")).to_be_visible()
+    expect(page.get_by_text("Supervised by Tomasz Nowicki")).to_be_visible()
     assert_accessible(page, "my supervision")
 
     page.get_by_role("link", name="Record a session with Tomasz Nowicki").first.click()
     page.get_by_role("button", name="Record the session").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_role("link", name="Enter your reflections on the session").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.get_by_role("link", name="Enter your reflections on the session")).to_be_visible()
     assert_accessible(page, "session form with errors")
 
     today = timezone.localdate()
@@ -86,9 +63,11 @@ def test_a_social_worker_records_a_supervision_session(page, live_server, demo, 
     page.set_viewport_size(DESKTOP)
     page.get_by_role("button", name="Record the session").click()
 
-    assert page.get_by_text("The session has been recorded.").is_visible()
-    assert page.get_by_role("heading", name=f"Session on {today.day} {today:%B %Y}").is_visible()
-    assert page.get_by_role("link", name=demo.reference).is_visible()
-    assert page.get_by_text("4 – Good").is_visible()
+    expect(page.get_by_text("The session has been recorded.")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=f"Session on {today.day} {today:%B %Y}")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name=demo.reference)).to_be_visible()
+    expect(page.get_by_text("4 – Good")).to_be_visible()
     assert_accessible(page, "the recorded session")
     page.screenshot(path=str(shots / "supervision-session-recorded.png"), full_page=True)
