@@ -254,8 +254,10 @@ def build_disagreements(*, seed: int = 2026) -> DemoDisagreements:
     """Load demo disagreements into a demo partnership (after the front door demo)."""
     from frontdoor.disagreements import services
     from frontdoor.disagreements.models import Disagreement, Theme
+    from frontdoor.disagreements.themes import ensure_default_themes
 
     made = DemoDisagreements()
+    ensure_default_themes()
     if Disagreement.objects.exists():
         return made
     people = {p.username: p for p in Practitioner.objects.filter(is_active=True)}

@@ -8,6 +8,7 @@ from frontdoor.agencies.models import Agency
 from frontdoor.core.forms import GovukForm
 
 from .models import Disagreement, Theme
+from .themes import ensure_default_themes
 
 RAISE_REQUIRED = {
     "other_agency": "Select the agency you disagree with",
@@ -53,6 +54,7 @@ class RaiseForm(GovukForm):
         self.fields["other_agency"].queryset = Agency.objects.filter(is_active=True).exclude(
             pk=practitioner.agency_id
         )
+        ensure_default_themes()
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
         if not has_decision:
             del self.fields["about_decision"]

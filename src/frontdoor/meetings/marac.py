@@ -171,6 +171,13 @@ def last_heard_at_marac(person, *, now: datetime | None = None) -> datetime | No
 
 
 def default_checklist() -> Checklist | None:
+    """The checklist new assessments use. A database with none at all (flushed after the
+    migration seeded it) gets the 2009 DASH back; a partnership's own list is never touched."""
+    if not Checklist.objects.exists():
+        from . import dash_2009
+        from .models import Question
+
+        dash_2009.load(Checklist, Question)
     return Checklist.objects.filter(is_active=True).order_by("pk").first()
 
 

@@ -424,3 +424,16 @@ def test_the_dashboard_counts_levels_against_their_limits_and_themes(
         ]
         elsewhere = figures.Filters(start=date(2026, 4, 1), end=date(2026, 4, 30))
         assert figures.disagreement_themes(elsewhere) == []
+
+
+def test_a_flushed_database_gets_the_default_themes_back_and_a_partnerships_own_are_kept(db):
+    from frontdoor.disagreements.models import Theme
+    from frontdoor.disagreements.themes import DEFAULT_THEMES, ensure_default_themes
+
+    Theme.objects.all().delete()
+    ensure_default_themes()
+    assert list(Theme.objects.values_list("name", flat=True)) == [n for n, _ in DEFAULT_THEMES]
+    Theme.objects.all().delete()
+    Theme.objects.create(name="Our own theme")
+    ensure_default_themes()
+    assert list(Theme.objects.values_list("name", flat=True)) == ["Our own theme"]

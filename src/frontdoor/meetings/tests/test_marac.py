@@ -351,3 +351,12 @@ def test_the_chair_adds_a_safety_action_from_a_marac_case(idva, chair, marac_mee
     assert link in page
     form = client.get(link).content.decode()
     assert 'value="safety" checked' in form
+
+
+def test_a_flushed_database_gets_the_dash_checklist_back(db):
+    from frontdoor.meetings.marac import default_checklist
+    from frontdoor.meetings.models import Checklist
+
+    Checklist.objects.all().delete()
+    checklist = default_checklist()
+    assert checklist is not None and checklist.questions.count() == 24
