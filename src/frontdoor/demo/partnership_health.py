@@ -109,7 +109,7 @@ def _fictional_responses(rng: random.Random, survey_round: SurveyRound, *, later
 
 def build_partnership_health(*, seed: int) -> list[SurveyRound]:
     """Three rounds: about 200 and 110 days ago (closed) and one open now."""
-    rng = random.Random(f"partnership-health-{seed}")
+    rng = random.Random(f"partnership-health-{seed}")  # nosec B311 (repeatable fictional data)
     manager = Practitioner.objects.filter(username="csc.partnership").first() or (
         Practitioner.objects.filter(role=Role.PARTNERSHIP_MANAGER).order_by("pk").first()
     )
