@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "frontdoor.plans",
     "frontdoor.meetings",
     "frontdoor.disagreements",
+    "frontdoor.matching",
+    "frontdoor.incidents",
     "frontdoor.demo",
 ]
 

@@ -1,0 +1,1 @@
+"""Who may import incidents and see recurrence (issue 7)."""

@@ -1,0 +1,1 @@
+"""Who may match people and review matches (issue 6)."""
