@@ -1,0 +1,376 @@
+"""Load test of the busiest pages and endpoints, on PostgreSQL, over loopback only.
+
+    .venv/bin/python bench/load.py [--quick] [--people N] [--incidents N]
+                                   [--users 10,50,100] [--seconds 60] [--workers 4]
+                                   [--server-url postgres://postgres@127.0.0.1:5432/postgres]
+
+1. Prepares a scratch database `frontdoor_load` on the server: migrate, the demo partnership
+   (demo_load with more contacts and practitioners), then scaled up to --people people on the
+   person index (with their agency records, so intake matching searches a real-sized index)
+   and --incidents police incidents, all fictional, bulk-loaded.
+2. Serves Front Door with gunicorn on 127.0.0.1 (demo mode for the second-factor code,
+   DEBUG off), --workers processes.
+3. Runs locust headless (bench/locustfile.py) at each number of --users for --seconds each:
+   hub practitioners load the hub queue, a case page and the person search; referrers make
+   referrals through the API; responders list and answer information requests through the
+   API.
+4. Prints p50 and p95 latency, requests per second and failures for every page at every
+   level, and one JSON object as the last line.
+
+Bounded in time: preparation, then len(users) × seconds of load. --quick: 2,000 people,
+10,000 incidents, 5 and 10 users for 15 seconds each (about a minute after preparation).
+Drops the scratch database at the end unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import socket
+import subprocess  # nosec B404
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+PYTHON = ROOT / ".venv" / "bin" / "python"
+DATABASE = "frontdoor_load"
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def recreate_database(server_url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE))
+        )
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+
+
+def drop_database(server_url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE))
+        )
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run(  # noqa: S603  # nosec B603 (our own manage.py)
+        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True
+    )
+
+
+FIRST = ["Robin", "Sam", "Alex", "Jo", "Charlie", "Morgan", "Riley", "Jamie", "Casey", "Taylor"]
+LAST = ["Ashdown", "Brackenbury", "Coldwell", "Dunmore", "Eastleigh", "Fennimore", "Greaves"]
+
+
+def scale_people(count: int, rng: random.Random) -> list[dict]:
+    """Bulk-add fictional people and their agency records; return a sample to search for."""
+    from frontdoor.agencies.models import Agency
+    from frontdoor.people.models import AgencyRecord, Person, RecordKind
+
+    existing = Person.objects.count()
+    wanted = max(0, count - existing)
+    agency = Agency.objects.order_by("pk").first()
+    sample: list[dict] = []
+    batch = 20_000
+    started = time.monotonic()
+    for offset in range(0, wanted, batch):
+        people = []
+        for _ in range(min(batch, wanted - offset)):
+            born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 27_000))
+            people.append(
+                Person(
+                    given_names=rng.choice(FIRST) + rng.choice(["", "a", "e", "y"]),
+                    family_name=rng.choice(LAST) + str(rng.randrange(0, 5000)),
+                    date_of_birth=born,
+                    postcode=f"LA{rng.randrange(1, 9)} {rng.randrange(1, 9)}AB",
+                )
+            )
+        made = Person.objects.bulk_create(people, batch_size=5_000)
+        records = [
+            AgencyRecord(
+                person=p,
+                agency=agency,
+                kind=RecordKind.OTHER,
+                source_ref=f"LOAD-{p.pk}",
+                given_names=p.given_names,
+                family_name=p.family_name,
+                date_of_birth=p.date_of_birth,
+                postcode=p.postcode,
+            )
+            for p in made
+        ]
+        AgencyRecord.objects.bulk_create(records, batch_size=5_000)
+        index = _matching_index()
+        if index is not None:
+            index(records)
+        if len(sample) < 500:
+            sample += [
+                {
+                    "given_names": p.given_names,
+                    "family_name": p.family_name,
+                    "date_of_birth": p.date_of_birth.isoformat(),
+                    "postcode": p.postcode,
+                }
+                for p in made[:50]
+            ]
+        say(f"    people: {existing + offset + len(people):,} ({time.monotonic() - started:.0f}s)")
+    if not sample:
+        sample = [
+            {
+                "given_names": p.given_names,
+                "family_name": p.family_name,
+                "date_of_birth": p.date_of_birth.isoformat() if p.date_of_birth else "",
+                "postcode": p.postcode,
+            }
+            for p in Person.objects.all()[:200]
+        ]
+    return sample
+
+
+def _matching_index():
+    """The identity-matching index's bulk loader, if the matching app provides one."""
+    try:
+        from frontdoor.matching import facade
+    except ImportError:
+        return None
+    return getattr(facade, "index_records", None)
+
+
+def scale_incidents(count: int) -> int:
+    """Bulk-load fictional incidents through the incidents app's own loader, if present."""
+    try:
+        from frontdoor.incidents import bulk
+    except ImportError:
+        say("    incidents: the incidents app has no bulk loader here; none added")
+        return 0
+    return bulk.load_generated(count)
+
+
+def open_requests_and_tokens(by_agency: dict[int, str]) -> tuple[list[dict], dict[int, str]]:
+    """Every open information request, each with a token of a practitioner who may answer it."""
+    from frontdoor.agencies.models import Practitioner
+    from frontdoor.agencies.roles import CASEWORK_ROLES
+    from frontdoor.api.services import api_token_issue
+    from frontdoor.sharing.models import InformationRequest
+
+    open_requests = []
+    for info in InformationRequest.objects.filter(status="open"):
+        if info.to_agency_id not in by_agency:
+            responder = Practitioner.objects.filter(
+                agency_id=info.to_agency_id, role__in=CASEWORK_ROLES, is_active=True
+            ).first()
+            if responder is None:
+                continue
+            by_agency[info.to_agency_id] = api_token_issue(
+                practitioner=responder, name="load test"
+            )[1]
+        open_requests.append(
+            {"id": info.pk, "version": info.version, "token": by_agency[info.to_agency_id]}
+        )
+    return open_requests, by_agency
+
+
+def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict:
+    url = server_url.rsplit("/", 1)[0] + "/" + DATABASE
+    env = dict(os.environ, DATABASE_URL=url, FRONTDOOR_DEMO="1", DEBUG="0")
+    say(f"Preparing {DATABASE}: migrate and the demo partnership")
+    recreate_database(server_url)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(
+        env, "demo_load", "--contacts", str(contacts), "--practitioners-per-agency", "6", "-v", "0"
+    )
+    os.environ.update(DATABASE_URL=url, FRONTDOOR_DEMO="1", DEBUG="0")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.config.settings")
+    import django
+
+    django.setup()
+    from frontdoor.agencies.models import Practitioner
+    from frontdoor.agencies.roles import HUB_ROLES, Role
+    from frontdoor.api.services import api_token_issue
+    from frontdoor.demo.generator import DEMO_PASSWORD
+    from frontdoor.referrals.models import Contact
+
+    rng = random.Random(2026)  # nosec B311
+    say(f"Scaling up to {people:,} people and {incidents:,} incidents")
+    sample = scale_people(people, rng)
+    added = scale_incidents(incidents) if incidents else 0
+
+    hub = list(
+        Practitioner.objects.filter(role__in=HUB_ROLES, is_active=True).values_list(
+            "username", flat=True
+        )
+    )
+    referrers = Practitioner.objects.filter(role=Role.FRONTLINE, is_active=True)[:20]
+    referrer_tokens = [api_token_issue(practitioner=p, name="load test")[1] for p in referrers]
+    open_requests, by_agency = open_requests_and_tokens({})
+    responder_tokens = list(by_agency.values())
+    contact_ids = list(
+        Contact.objects.exclude(status=Contact.Status.DRAFT).values_list("pk", flat=True)
+    )
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        person_search = reverse("matching:search")
+    except NoReverseMatch:
+        person_search = ""
+    plan = {
+        "password": DEMO_PASSWORD,
+        "hub_usernames": hub,
+        "referrer_tokens": referrer_tokens,
+        "responder_tokens": responder_tokens or referrer_tokens,
+        "open_requests": open_requests,
+        "contacts": contact_ids,
+        "person_search": person_search,
+        "person_queries": sample,
+    }
+    say(
+        f"    {len(hub)} hub logins, {len(referrer_tokens)} referrer tokens, "
+        f"{len(responder_tokens)} responder tokens, {len(open_requests)} open requests, "
+        f"{len(contact_ids)} contacts, {Contact.objects.count():,} contacts in all, "
+        f"incidents added {added:,}"
+    )
+    return {"url": url, "env": env, "plan": plan, "by_agency": by_agency}
+
+
+def run_level(host: str, plan_path: Path, users: int, seconds: int, out: Path) -> dict:
+    prefix = out / f"u{users}"
+    subprocess.run(  # noqa: S603  # nosec B603
+        [
+            str(ROOT / ".venv" / "bin" / "locust"),
+            "-f", str(ROOT / "bench" / "locustfile.py"),
+            "--headless", "-u", str(users), "-r", str(max(1, users // 5)),
+            "--run-time", f"{seconds}s", "--host", host, "--csv", str(prefix),
+            "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, FRONTDOOR_LOAD_PLAN=str(plan_path)),
+        check=False,
+        capture_output=True,
+    )  # fmt: skip
+    pages = {}
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["Name"] in ("Aggregated",) or row["Name"].startswith("sign in"):
+                continue
+            pages[row["Name"]] = {
+                "requests": int(row["Request Count"]),
+                "failures": int(row["Failure Count"]),
+                "p50_ms": float(row["50%"] or 0),
+                "p95_ms": float(row["95%"] or 0),
+                "rps": round(float(row["Requests/s"] or 0), 1),
+            }
+    return pages
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--incidents", type=int, default=5_000_000)
+    parser.add_argument("--users", default="10,50,100")
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--contacts", type=int, default=300)
+    parser.add_argument("--server-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    args = parser.parse_args()
+    if args.quick:
+        args.people, args.incidents, args.users, args.seconds = 2_000, 10_000, "5,10", 15
+        args.contacts = 40
+    levels = [int(u) for u in args.users.split(",")]
+
+    started = time.monotonic()
+    prepared = prepare(args.server_url, args.people, args.incidents, args.contacts)
+    prepared_in = time.monotonic() - started
+    port = free_port()
+    host = f"http://127.0.0.1:{port}"
+    results: dict[int, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="frontdoor-load-") as directory:
+        out = Path(directory)
+        plan_path = out / "plan.json"
+        plan_path.write_text(json.dumps(prepared["plan"]), encoding="utf-8")
+        server = subprocess.Popen(  # noqa: S603  # nosec B603
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "frontdoor.config.wsgi:application",
+                "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+                "--log-level", "warning",
+            ],
+            cwd=ROOT,
+            env=dict(
+                prepared["env"],
+                ALLOWED_HOSTS="127.0.0.1,localhost",
+                EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            ),
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            for users in levels:
+                # Requests answered at the last level are no longer open.
+                plan = dict(prepared["plan"])
+                plan["open_requests"], _ = open_requests_and_tokens(prepared["by_agency"])
+                plan_path.write_text(json.dumps(plan), encoding="utf-8")
+                say(f"Load: {users} users for {args.seconds}s")
+                results[users] = run_level(host, plan_path, users, args.seconds, out)
+                for name, figures in sorted(results[users].items()):
+                    say(
+                        f"    {name:32} p50 {figures['p50_ms']:7.0f} ms  p95 "
+                        f"{figures['p95_ms']:7.0f} ms  {figures['rps']:6.1f} req/s  "
+                        f"{figures['requests']:6} requests  {figures['failures']} failed"
+                    )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    if not args.keep:
+        drop_database(args.server_url)
+    failures = sum(f["failures"] for level in results.values() for f in level.values())
+    middle = 50 if 50 in results else levels[-1]
+    worst = max(
+        ((name, f["p95_ms"]) for name, f in results[middle].items()), key=lambda item: item[1]
+    )
+    summary = {
+        "people": args.people,
+        "incidents": args.incidents,
+        "workers": args.workers,
+        "seconds_per_level": args.seconds,
+        "prepare_s": round(prepared_in),
+        "levels": {str(k): v for k, v in results.items()},
+        "failures": failures,
+        f"worst_p95_ms_at_{middle}_users": worst[1],
+        f"worst_page_at_{middle}_users": worst[0],
+        "p95_ms": worst[1],
+    }
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
