@@ -29,41 +29,63 @@ def test_months_are_added_as_calendar_months():
     assert add_months(date(2026, 3, 15), -72) == date(2020, 3, 15)
 
 
-def test_every_model_holding_personal_data_has_a_rule_or_goes_with_one():
-    """A model the registry misses would never be reviewed: name it here or register it."""
-    parts = {
-        "referrals.subject",
-        "referrals.decision",
-        "referrals.timelineentry",
-        "referrals.signpostedservice",
-        "sharing.informationrequest",
-        "meetings.agendaitem",
-        "meetings.informationshared",
-        "meetings.attendance",
-        "meetings.maraccase",
-        "meetings.dashanswer",
-        "plans.action",
-        "disagreements.levelstep",
-        "supervision.sessionrevision",
-        "supervision.agreedaction",
-        "people.agencyrecord",
-        "people.alias",
-        "people.relationship",
-        "governance.redaction",
-    }
-    holding = {
-        "referrals.contact",
-        "people.person",
-        "meetings.meeting",
-        "plans.plan",
-        "disagreements.disagreement",
-        "supervision.session",
-        "meetings.dashassessment",
-        "sharing.encompassnotification",
-        "governance.subjectaccessrequest",
-    }
-    assert holding <= set(RECORD_TYPES)
-    assert not parts & set(RECORD_TYPES)
+# Disposed of with the record type that owns them.
+PARTS = {
+    "referrals.subject",
+    "referrals.decision",
+    "referrals.timelineentry",
+    "referrals.signpostedservice",
+    "sharing.informationrequest",
+    "meetings.agendaitem",
+    "meetings.informationshared",
+    "meetings.attendance",
+    "meetings.maraccase",
+    "meetings.dashanswer",
+    "plans.action",
+    "disagreements.levelstep",
+    "supervision.sessionrevision",
+    "supervision.agreedaction",
+    "people.agencyrecord",
+    "people.alias",
+    "people.relationship",
+    "governance.redaction",
+}
+# Outside case retention, each for a stated reason (docs/retention.md, "What is not covered").
+OUTSIDE = {
+    "agencies": "staff accounts, agencies and rotas: administrators manage accounts",
+    "api": "API tokens of practitioners",
+    "audit": "the audit trail is append-only and kept under its own policy (DPA s.62)",
+    "core": "messages to practitioners (a known gap: see docs/retention.md)",
+    "directory": "the service directory: organisations and services, not case subjects",
+    "insights": "anonymous surveys and analysts' evaluation cohorts (a known gap)",
+    "manual": "practice articles written by practitioners",
+    "governance.retentionrule": "configuration",
+    "governance.recordreview": "the erasure record itself: no personal data",
+    "disagreements.theme": "reference data",
+    "meetings.checklist": "reference data",
+    "meetings.question": "reference data",
+    "sharing.schoolholiday": "reference data",
+    "supervision.relationship": "who supervises whom: staff records",
+    "supervision.supervisionpolicy": "configuration",
+}
+
+
+def test_every_model_has_a_rule_goes_with_one_or_is_outside_for_a_reason():
+    """A model nobody classifies would never be reviewed: a new app's models make this fail
+    until they are registered (see the registry's docstring) or listed above with a reason."""
+    from django.apps import apps
+
+    unclassified = [
+        model._meta.label_lower
+        for model in apps.get_models()
+        if model.__module__.startswith("frontdoor.")
+        and model._meta.label_lower not in RECORD_TYPES
+        and model._meta.label_lower not in PARTS
+        and model._meta.label_lower not in OUTSIDE
+        and model._meta.app_label not in OUTSIDE
+    ]
+    assert not unclassified, f"models with no retention rule: {unclassified}"
+    assert not PARTS & set(RECORD_TYPES)
 
 
 def test_a_contact_is_due_six_years_after_its_decision(case):
