@@ -46,7 +46,7 @@ def build_governance(*, seed: int) -> DemoGovernance:
     admin = Practitioner.objects.filter(username="admin").first()
     if admin is None or RetentionRule.objects.exists():
         return DemoGovernance(0, 0, 0)
-    rng = random.Random(seed)  # nosec B311 (demo data, not security)
+    rng = random.Random(seed)  # nosec B311
     with transaction.atomic():
         rules = 0
         for record_type in record_types():

@@ -64,14 +64,14 @@ def dispose_person(person) -> dict[str, int]:
 
     from .models import SubjectAccessRequest
 
-    requests = SubjectAccessRequest.objects.filter(person=person)
-    if requests.filter(status=SubjectAccessRequest.Status.OPEN).exists():
+    access_requests = SubjectAccessRequest.objects.filter(person=person)
+    if access_requests.filter(status=SubjectAccessRequest.Status.OPEN).exists():
         raise ValidationError(
             "A subject access request about this person is open: nothing about them may be "
             "disposed of until it is answered."
         )
     removed: Counter = Counter()
-    _count(removed, requests.delete())
+    _count(removed, access_requests.delete())
     _count(removed, AgencyRecord.objects.filter(person=person).delete())
     try:
         _count(removed, type(person).objects.filter(pk=person.pk).delete())
