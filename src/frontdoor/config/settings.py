@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "frontdoor.plans",
     "frontdoor.meetings",
     "frontdoor.disagreements",
+    "frontdoor.governance",
     "frontdoor.matching",
     "frontdoor.incidents",
     "frontdoor.demo",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("frontdoor.plans.urls")),
     path("", include("frontdoor.meetings.urls")),
     path("", include("frontdoor.disagreements.urls")),
+    path("", include("frontdoor.governance.urls")),
     path("", include("frontdoor.matching.urls")),
     path("", include("frontdoor.incidents.urls")),
     path("api/v1/", api.urls),

@@ -133,6 +133,9 @@ def my_work(practitioner) -> list[Panel]:
     from frontdoor.disagreements.work import disagreement_panels
 
     panels.extend(disagreement_panels(practitioner))
+    from frontdoor.governance.work import governance_panels
+
+    panels.extend(governance_panels(practitioner))
     if practitioner.role == Role.PARTNERSHIP_MANAGER:
         panels.append(
             Panel(

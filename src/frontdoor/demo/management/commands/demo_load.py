@@ -25,6 +25,7 @@ from frontdoor.demo.generator import (
     build_partnership,
     partnership_logins,
 )
+from frontdoor.demo.governance import build_governance
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.marac import build_marac
 from frontdoor.demo.meetings import build_meetings
@@ -134,6 +135,7 @@ class Command(BaseCommand):
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
             build_marac(seed=seed)  # DASH checklists and MARAC referrals, one a repeat
             build_disagreements(seed=seed)
+            build_governance(seed=seed)  # retention rules, reviews due and a subject access request
             build_rotas(seed=seed)  # last: it puts a hub practitioner on leave
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"

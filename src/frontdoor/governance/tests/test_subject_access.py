@@ -1,0 +1,207 @@
+"""Subject access requests: deadlines, the bundle, redaction and the audited release
+(SECURITY.md promise 23)."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from frontdoor.audit.models import AuditEvent, Verb
+from frontdoor.core.testing.factories import current_code, give_authenticator
+from frontdoor.governance import services
+from frontdoor.governance.models import SubjectAccessRequest
+from frontdoor.governance.sar import build_bundle
+
+from .conftest import MOTHER_SECRET
+
+pytestmark = pytest.mark.django_db
+
+
+def open_request(case, administrator, received_on=None):
+    return services.sar_open(
+        by=administrator,
+        person=case.person,
+        requester_name="Greta Quillfeather",
+        requester_is="parent",
+        received_on=received_on or timezone.localdate(),
+    )
+
+
+def test_the_deadline_is_a_calendar_month_moved_off_weekends_and_bank_holidays():
+    # 3 April 2026 is Good Friday and 6 April Easter Monday: the next working day is the 7th.
+    assert services.sar_due_on(date(2026, 3, 3)) == date(2026, 4, 7)
+    assert services.sar_due_on(date(2026, 1, 31)) == date(2026, 3, 2)  # 28 Feb is a Saturday
+    assert services.sar_due_on(date(2026, 5, 12)) == date(2026, 6, 12)
+
+
+def test_the_deadline_states(case, administrator):
+    today = timezone.localdate()
+    sar = open_request(case, administrator, received_on=today - timedelta(days=10))
+    assert sar.state(today) == "due"
+    assert sar.state(sar.due_on + timedelta(days=1)) == "overdue"
+    services.sar_extend(
+        by=administrator, request=sar, reason="Records across six agencies", version=sar.version
+    )
+    assert sar.state(sar.due_on + timedelta(days=1)) == "extended"
+    assert sar.extended_due_on >= sar.due_on + timedelta(days=55)
+    assert sar.state(sar.extended_due_on + timedelta(days=1)) == "overdue"
+    sar.refresh_from_db()
+    assert sar.extension_reason == "Records across six agencies"
+
+
+def test_an_extension_is_decided_within_the_first_month(case, administrator):
+    from django.core.exceptions import ValidationError
+
+    sar = open_request(case, administrator, received_on=timezone.localdate() - timedelta(days=40))
+    with pytest.raises(ValidationError):
+        services.sar_extend(by=administrator, request=sar, reason="Late", version=sar.version)
+
+
+def test_the_bundle_holds_everything_about_the_person(case, administrator):
+    sar = open_request(case, administrator)
+    bundle = build_bundle(sar)
+    keys = set(bundle.item_keys())
+    assert f"people.person:{case.person.pk}" in keys
+    assert f"referrals.contact:{case.contact.pk}" in keys
+    assert f"sharing.informationrequest:{case.request.pk}" in keys
+    assert f"meetings.agendaitem:{case.item.pk}" in keys
+    assert f"plans.plan:{case.plan.pk}" in keys
+    assert f"disagreements.disagreement:{case.disagreement.pk}" in keys
+    text = bundle.as_json()
+    assert "I want it to be quiet at home" in text  # her own words on the plan
+    assert "Visit Zara" in text  # the plan's action
+    assert "Police attended twice" in text  # what was shared at the meeting
+    assert "Early help" in text
+    # Her mother's DASH assessment and MARAC case are the mother's, not hers.
+    assert f"meetings.dashassessment:{case.dash.pk}" not in keys
+
+
+def test_other_subjects_names_are_redacted_by_default(case, administrator):
+    text = build_bundle(open_request(case, administrator)).as_json()
+    assert "Marnie" not in text
+    assert "[another person]" in text
+    assert "Zara" in text  # her own name stays
+
+
+def test_marked_third_party_information_is_removed(case, administrator):
+    sar = open_request(case, administrator)
+    services.redaction_add(
+        by=administrator,
+        request=sar,
+        item_key=f"referrals.contact:{case.contact.pk}",
+        field="what_happened",
+        passage="Neighbour Olwen Brackenridge called the police.",
+        reason="The neighbour who reported it",
+    )
+    services.redaction_add(
+        by=administrator,
+        request=sar,
+        item_key=f"sharing.informationrequest:{case.request.pk}",
+        field="answers",
+        passage="",
+        reason="The mother's health",
+    )
+    bundle = build_bundle(sar)
+    text = bundle.as_json() + bundle.as_html()
+    assert "Olwen" not in text
+    assert MOTHER_SECRET not in text
+    assert "Two call-outs" not in text  # the whole field went
+    assert "Zara said" in text  # the rest of the field stays
+    assert bundle.redaction_count >= 3
+    data = json.loads(bundle.as_json())
+    assert data["person"] == case.person.pk
+
+
+def test_redactions_are_fixed_once_released(case, administrator):
+    from django.core.exceptions import ValidationError
+
+    sar = open_request(case, administrator)
+    services.sar_release(
+        by=administrator, request=sar, bundle=build_bundle(sar), fmt="json", reason="Post"
+    )
+    with pytest.raises(ValidationError):
+        services.redaction_add(
+            by=administrator, request=sar, item_key="x:1", field="f", passage="", reason="r"
+        )
+
+
+def release(client, sar, administrator, **data):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=administrator).first() or give_authenticator(
+        administrator
+    )
+    payload = {"format": "json", "reason": "Secure email", "code": current_code(device)} | data
+    return client.post(reverse("governance:sar_release", args=[sar.pk]), payload)
+
+
+def test_release_needs_the_second_factor_and_is_audited(case, administrator, signed_in):
+    sar = open_request(case, administrator)
+    client = signed_in(administrator)
+    refused = release(client, sar, administrator, code="000000")
+    assert refused.status_code == 422
+    assert not AuditEvent.objects.filter(verb=Verb.DISCLOSE).exists()
+    assert SubjectAccessRequest.objects.get().status == SubjectAccessRequest.Status.OPEN
+    administrator.totpdevice_set.get().throttle_reset()  # django-otp slows retries after a miss
+    response = release(client, sar, administrator)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="subject-access-{sar.pk}.json"'
+    data = json.loads(response.content)
+    assert any(s["key"] == "contacts" and s["items"] for s in data["sections"])
+    sar.refresh_from_db()
+    assert sar.status == SubjectAccessRequest.Status.RELEASED
+    event = AuditEvent.objects.get(verb=Verb.DISCLOSE, object_id=str(sar.pk))
+    assert event.recipients == ["Greta Quillfeather"]
+    assert f"referrals.contact:{case.contact.pk}" in event.details["items"]
+
+
+def test_the_html_bundle_is_readable_and_redacted(case, administrator, signed_in):
+    sar = open_request(case, administrator)
+    response = release(signed_in(administrator), sar, administrator, format="html")
+    page = response.content.decode()
+    assert "What Front Door holds about you" in page
+    assert "Zara said" in page
+    assert "Marnie" not in page
+
+
+def test_an_administrator_opens_marks_and_checks_through_the_pages(case, administrator, signed_in):
+    client = signed_in(administrator)
+    found = client.get(reverse("governance:sar_new"), {"q": "zara quill"})
+    assert reverse("governance:sar_open", args=[case.person.pk]) in found.content.decode()
+    bad = client.post(reverse("governance:sar_open", args=[case.person.pk]), {})
+    assert bad.status_code == 422
+    assert not SubjectAccessRequest.objects.exists()
+    opened = client.post(
+        reverse("governance:sar_open", args=[case.person.pk]),
+        {
+            "requester_name": "Greta",
+            "requester_is": "parent",
+            "received_on": timezone.localdate().isoformat(),
+        },
+    )
+    sar = SubjectAccessRequest.objects.get()
+    assert opened.url == reverse("governance:sar", args=[sar.pk])
+    target = f"referrals.contact:{case.contact.pk}|what_happened"
+    wrong = client.post(
+        reverse("governance:sar_redact", args=[sar.pk]),
+        {"target": target, "passage": "words that are not there", "reason": "Neighbour"},
+    )
+    assert wrong.status_code == 422
+    assert not sar.redactions.exists()
+    client.post(
+        reverse("governance:sar_redact", args=[sar.pk]),
+        {"target": target, "passage": "Olwen Brackenridge", "reason": "Neighbour"},
+    )
+    assert sar.redactions.count() == 1
+    preview = client.get(reverse("governance:sar_bundle", args=[sar.pk])).content.decode()
+    assert "Olwen" not in preview and "Zara said" in preview
+    detail = client.get(reverse("governance:sar", args=[sar.pk])).content.decode()
+    assert "Due" in detail
+    assert (
+        AuditEvent.objects.filter(
+            object_type="governance.subjectaccessrequest", verb=Verb.VIEW
+        ).count()
+        >= 2
+    )

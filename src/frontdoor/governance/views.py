@@ -1,0 +1,182 @@
+"""Retention rules and reviews: parse, call ``access`` and ``services``, render (ADR 0032)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from frontdoor.core.permissions import permission
+
+from . import access, services
+from .forms import AgencyRuleForm, ReviewForm, RuleForm
+from .models import RecordReview, RetentionRule
+from .registry import record_types
+from .retention import (
+    agency_rules,
+    count_due_for,
+    due_counts,
+    due_for,
+    partnership_rule,
+    review_due_on,
+)
+
+SHOWN_REVIEWS = 200
+
+
+def _status(form) -> int:
+    return 422 if form.errors else 200
+
+
+@permission(access.RULES)
+def rules(request):
+    counts = due_counts()
+    rows = []
+    for record_type in record_types():
+        overrides = RetentionRule.objects.filter(
+            record_type=record_type.key, agency__isnull=False
+        ).select_related("agency")
+        rows.append(
+            {
+                "type": record_type,
+                "rule": partnership_rule(record_type),
+                "overrides": overrides,
+                "due": counts[record_type.key],
+            }
+        )
+    return render(request, "governance/rules.html", {"rows": rows})
+
+
+@permission(access.RULES)
+def rule_edit(request, key):
+    record_type = access.record_type_or_404(key)
+    current = partnership_rule(record_type)
+    form = RuleForm(
+        request.POST if request.method == "POST" else None,
+        initial={"period_months": current.months, "source": current.source},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.rule_set(
+            by=request.user,
+            record_type=record_type,
+            period_months=form.cleaned_data["period_months"],
+            source=form.cleaned_data["source"],
+        )
+        messages.success(request, f"The rule for {record_type.label.lower()} is saved.")
+        return redirect("governance:rules")
+    return render(
+        request,
+        "governance/rule_form.html",
+        {"form": form, "type": record_type, "agency_rule": False},
+        status=_status(form),
+    )
+
+
+@permission(access.RULES)
+def rule_agency(request, key):
+    record_type = access.record_type_or_404(key)
+    form = AgencyRuleForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rule_set(
+                by=request.user,
+                record_type=record_type,
+                agency=form.cleaned_data["agency"],
+                period_months=form.cleaned_data["period_months"],
+                source=form.cleaned_data["source"],
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, f"{form.cleaned_data['agency']}'s own rule is saved.")
+            return redirect("governance:rules")
+    return render(
+        request,
+        "governance/rule_form.html",
+        {"form": form, "type": record_type, "agency_rule": True},
+        status=_status(form),
+    )
+
+
+@require_POST
+@permission(access.RULES)
+def rule_remove(request, pk):
+    rule = access.rule_for_change(request.user, pk)
+    services.rule_remove(by=request.user, rule=rule)
+    messages.success(request, "The agency's own rule is removed: the partnership's applies.")
+    return redirect("governance:rules")
+
+
+@permission(access.RULES)
+def erasures(request):
+    disposed = RecordReview.objects.filter(outcome=RecordReview.Outcome.DISPOSE).select_related(
+        "decided_by"
+    )[:200]
+    return render(request, "governance/erasures.html", {"disposed": disposed})
+
+
+@permission(access.REVIEW)
+def reviews(request):
+    today = timezone.localdate()
+    return render(
+        request,
+        "governance/reviews.html",
+        {
+            "due": due_for(request.user, today=today, limit=SHOWN_REVIEWS),
+            "count": count_due_for(request.user, today=today),
+            "shown": SHOWN_REVIEWS,
+        },
+    )
+
+
+@permission(access.REVIEW)
+def review(request, key, object_id):
+    record_type, obj = access.record_for_review(
+        request.user, key, object_id, reason="Retention review"
+    )
+    form = ReviewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["outcome"] == RecordReview.Outcome.RETAIN:
+                services.review_retain(
+                    by=request.user,
+                    record_type=record_type,
+                    obj=obj,
+                    reason=data["reason"],
+                    next_review_on=data["next_review_on"],
+                )
+                messages.success(
+                    request, f"Kept. The next review is on {data['next_review_on']:%d %B %Y}."
+                )
+            else:
+                label = record_type.describe(obj)
+                services.review_dispose(
+                    by=request.user, record_type=record_type, obj=obj, reason=data["reason"]
+                )
+                messages.success(request, f"{label} has been disposed of. The erasure is recorded.")
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            return redirect("governance:reviews")
+    history = RecordReview.objects.filter(record_type=key, object_id=str(obj.pk)).select_related(
+        "decided_by"
+    )
+    return render(
+        request,
+        "governance/review.html",
+        {
+            "form": form,
+            "type": record_type,
+            "obj": obj,
+            "label": record_type.describe(obj),
+            "link": record_type.link(obj),
+            "due_on": review_due_on(record_type, obj),
+            "overrides": agency_rules(record_type),
+            "history": history,
+            "today": timezone.localdate(),
+        },
+        status=_status(form),
+    )
