@@ -138,7 +138,7 @@ def _register_harm(con: duckdb.DuckDBPyConnection, harm: Mapping[str, float]) ->
 
 
 def _has_column(con: duckdb.DuckDBPyConnection, source: str, name: str) -> bool:
-    cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]  # nosec B608
+    cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]  # noqa: S608  # nosec B608
     return name in cols
 
 
@@ -223,7 +223,7 @@ points AS (
 SELECT *, points_recency + points_frequency + points_gravity + points_serial
           + points_overlap + points_escalation AS score
 FROM points
-"""  # nosec B608 (numbers and dates formatted by us; the source is a path we quote)
+"""  # noqa: S608  # nosec B608 (our numbers and dates; the source is a quoted path)
 
 
 def score(
@@ -334,7 +334,7 @@ FROM {source} s LEFT JOIN harm_weights h
   ON h.key = CASE WHEN s.incident_type = 'crime' THEN s.offence_code ELSE s.incident_type END
 WHERE role IN ('victim', 'suspect', 'offender')
   AND CAST(occurred_at AS TIMESTAMP) >= {start} AND CAST(occurred_at AS TIMESTAMP) < {end}
-"""  # nosec B608
+"""  # noqa: S608  # nosec B608
         )
         groups = {
             "victims": "SELECT person_ref AS unit, count(DISTINCT incident_ref) AS incidents, "
