@@ -223,7 +223,7 @@ points AS (
 SELECT *, points_recency + points_frequency + points_gravity + points_serial
           + points_overlap + points_escalation AS score
 FROM points
-"""  # noqa: S608  # nosec B608 (our numbers and dates; the source is a quoted path)
+"""  # noqa: S608  # nosec B608
 
 
 def score(
