@@ -75,12 +75,15 @@ class ImportRun(models.Model):
     # Where an uploaded file waits for the background task (a generated name, never the user's).
     stored_path = models.CharField(max_length=500, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # While running: "checking" every row, then "writing" them in one transaction.
+    phase = models.CharField(max_length=10, blank=True)
     created_at = models.DateTimeField()
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     total_rows = models.PositiveIntegerField(default=0)
-    processed_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)  # rows checked so far
+    written_rows = models.PositiveIntegerField(default=0)  # rows written so far
     incidents_created = models.PositiveIntegerField(default=0)
     incidents_updated = models.PositiveIntegerField(default=0)
     incidents_unchanged = models.PositiveIntegerField(default=0)
@@ -103,9 +106,13 @@ class ImportRun(models.Model):
 
     @property
     def percent_done(self) -> int:
+        """Checking is the first half of the bar, writing the second."""
+        if self.is_finished:
+            return 100
         if not self.total_rows:
-            return 100 if self.is_finished else 0
-        return min(100, int(100 * self.processed_rows / self.total_rows))
+            return 0
+        done = self.processed_rows + self.written_rows
+        return min(99, int(50 * done / self.total_rows))
 
 
 class Incident(models.Model):
