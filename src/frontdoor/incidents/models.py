@@ -214,3 +214,6 @@ class HarmWeight(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.weight}"
+
+
+from .models_recurrence import CohortMember, CohortRule, PanelSelection, RecurrenceRun  # noqa: E402,F401

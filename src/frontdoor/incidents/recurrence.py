@@ -156,15 +156,11 @@ def score_sql(
         f"TIMESTAMP '{t:%Y-%m-%d %H:%M:%S}'" for t in (window.start, window.end, window.middle)
     )
     as_of = f"DATE '{window.as_of:%Y-%m-%d}'"
-    age = (
-        f"date_part('year', age({as_of}, min(CAST(date_of_birth AS DATE))))"
-        if with_age
-        else "CAST(NULL AS BIGINT)"
-    )
+    dob = "CAST(date_of_birth AS DATE)" if with_age else "CAST(NULL AS DATE)"
     return f"""
 WITH rows AS (
     SELECT person_ref, incident_ref, role, CAST(occurred_at AS TIMESTAMP) AS occurred,
-           COALESCE(h.weight, {_num(unknown_harm)}) AS harm
+           COALESCE(h.weight, {_num(unknown_harm)}) AS harm, {dob} AS dob
     FROM {source} s
     LEFT JOIN harm_weights h
       ON h.key = CASE WHEN s.incident_type = 'crime' THEN s.offence_code ELSE s.incident_type END
@@ -172,7 +168,7 @@ WITH rows AS (
       AND CAST(occurred_at AS TIMESTAMP) >= {start} AND CAST(occurred_at AS TIMESTAMP) < {end}
 ),
 person_incident AS (
-    SELECT person_ref, incident_ref, max(occurred) AS occurred, max(harm) AS harm,
+    SELECT person_ref, incident_ref, max(occurred) AS occurred, max(harm) AS harm, min(dob) AS dob,
            bool_or(role = 'victim') AS as_victim, bool_or(role <> 'victim') AS as_offender
     FROM rows GROUP BY person_ref, incident_ref
 ),
@@ -181,9 +177,6 @@ victims_of AS (
     FROM rows o JOIN rows v ON v.incident_ref = o.incident_ref
     WHERE o.role <> 'victim' AND v.role = 'victim' AND v.person_ref <> o.person_ref
     GROUP BY o.person_ref
-),
-ages AS (
-    SELECT person_ref, {age} AS age FROM {source} GROUP BY person_ref
 ),
 measures AS (
     SELECT person_ref,
@@ -195,18 +188,19 @@ measures AS (
            sum(harm) AS harm_sum,
            max(harm) AS harm_max,
            max(occurred) AS last_at,
+           min(dob) AS date_of_birth,
            COALESCE(sum(harm) FILTER (WHERE occurred < {middle}), 0) AS harm_first_half,
            COALESCE(sum(harm) FILTER (WHERE occurred >= {middle}), 0) AS harm_second_half
     FROM person_incident GROUP BY person_ref
 ),
 parts AS (
-    SELECT m.*, COALESCE(d.distinct_victims, 0) AS distinct_victims, a.age,
+    SELECT m.*, COALESCE(d.distinct_victims, 0) AS distinct_victims,
+           date_part('year', age({as_of}, m.date_of_birth)) AS age,
            date_diff('day', CAST(m.last_at AS DATE), {as_of}) AS days_since_last,
            CASE WHEN m.harm_sum > 0
                 THEN (m.harm_second_half - m.harm_first_half) / m.harm_sum ELSE 0 END AS escalation
     FROM measures m
     LEFT JOIN victims_of d USING (person_ref)
-    LEFT JOIN ages a USING (person_ref)
 ),
 points AS (
     SELECT *,
