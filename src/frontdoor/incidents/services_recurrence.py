@@ -306,3 +306,40 @@ def panel_select(
             )
             selections.append(selection)
     return selections
+
+
+# For the dashboard ------------------------------------------------------------------------
+
+
+def incidents_around_plans(*, since, until, days: int = 365) -> tuple[int, int, int, float, float]:
+    """For people on plans started between ``since`` and ``until``: (people, incidents in the
+    ``days`` before the plan started, incidents in the ``days`` after, harm before, harm after).
+    Incidents count where the person was a victim, suspect or offender."""
+    from frontdoor.plans.models import Plan
+
+    harm, unknown = harm_mapping()
+    window = dt.timedelta(days=days)
+    people, before, after, harm_before, harm_after = set(), 0, 0, 0.0, 0.0
+    starts = Plan.people.through.objects.filter(
+        plan__created_at__gte=since, plan__created_at__lt=until
+    ).values_list("person_id", "plan__created_at")
+    for person_id, started in starts:
+        people.add(person_id)
+        parties = IncidentParty.objects.filter(
+            person_id=person_id,
+            role__in=SCORED_ROLES,
+            incident__occurred_at__gte=started - window,
+            incident__occurred_at__lt=started + window,
+        ).values_list(
+            "incident_id",
+            "incident__occurred_at",
+            "incident__incident_type",
+            "incident__offence_code",
+        )
+        for _incident, occurred, kind, code in set(parties):
+            weight = harm.get(code if kind == "crime" else kind, unknown)
+            if occurred < started:
+                before, harm_before = before + 1, harm_before + weight
+            else:
+                after, harm_after = after + 1, harm_after + weight
+    return len(people), before, after, harm_before, harm_after
