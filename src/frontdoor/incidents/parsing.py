@@ -390,18 +390,23 @@ def count_lines(path: str) -> int:
     return max(0, lines - 1)
 
 
-def rows_from_json(incidents: Iterable[dict]) -> Iterator[tuple[int, dict[str, str]]]:
+def rows_from_json(
+    incidents: Iterable[dict], positions: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, dict[str, str]]]:
     """The API's incidents, each with ``people``, as CSV-shaped rows numbered from 1.
 
-    The "line" of an error is then the position of the person among all people sent, counting
-    from 1 (documented in docs/incidents.md).
+    A row's "line" is the position of the person among all people sent, counting from 1;
+    ``positions`` (if given) collects (incident index, person index) for each line so an
+    error can be reported as ``incidents[i].people[j].field``.
     """
     line = 0
-    for incident in incidents:
+    for i, incident in enumerate(incidents):
         base = {c: _text(incident.get(c)) for c in INCIDENT_FIELDS}
         people = incident.get("people") or [{}]
-        for person in people:
+        for j, person in enumerate(people):
             line += 1
+            if positions is not None:
+                positions.append((i, j))
             row = dict(base)
             row.update({c: _text(person.get(c)) for c in COLUMNS[8:]})
             yield line, row

@@ -25,6 +25,7 @@ from frontdoor.demo.generator import (
     build_partnership,
     partnership_logins,
 )
+from frontdoor.demo.incidents import build_incidents
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.marac import build_marac
 from frontdoor.demo.meetings import build_meetings
@@ -135,11 +136,17 @@ class Command(BaseCommand):
             build_marac(seed=seed)  # DASH checklists and MARAC referrals, one a repeat
             build_disagreements(seed=seed)
             build_rotas(seed=seed)  # last: it puts a hub practitioner on leave
+            incidents = build_incidents(seed=seed)  # the force's extract, via the real import
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
             f"Listed {services} directory services.\n"
         )
+        if incidents.imported is not None:
+            self.stdout.write(
+                f"Imported {incidents.imported.incidents_created} police incidents "
+                f"({incidents.imported.processed_rows} rows) for {incidents.imported.agency}.\n"
+            )
         self._print_sign_in(partnership.logins)
 
     def _print_sign_in(self, logins: list[Login]) -> None:
