@@ -32,6 +32,7 @@ from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
 from frontdoor.demo.plans import build_plans
+from frontdoor.demo.recurrence import build_recurrence
 from frontdoor.demo.rotas import build_rotas
 from frontdoor.demo.statutory import build_ethnicity
 from frontdoor.demo.supervision import build_supervision
@@ -137,6 +138,7 @@ class Command(BaseCommand):
             build_disagreements(seed=seed)
             build_rotas(seed=seed)  # last: it puts a hub practitioner on leave
             incidents = build_incidents(seed=seed)  # the force's extract, via the real import
+            recurrence = build_recurrence(seed=seed)  # scores, the cohort, top 3 to the panel
         self.stdout.write(
             f"Made {len(contacts)} demo referrals in every state, with information requests.\n"
             f"Wrote {len(articles)} joint working manual articles.\n"
@@ -146,6 +148,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Imported {incidents.imported.incidents_created} police incidents "
                 f"({incidents.imported.processed_rows} rows) for {incidents.imported.agency}.\n"
+            )
+        if recurrence.run is not None:
+            self.stdout.write(
+                f"Scored {recurrence.run.people_scored} people for recurrence: "
+                f"{recurrence.run.members.count()} in the cohort, "
+                f"{recurrence.selected} put forward to the practitioner panel.\n"
             )
         self._print_sign_in(partnership.logins)
 
