@@ -110,6 +110,10 @@ def test_the_panel_chair_sees_the_profile_of_a_person_on_their_panel_only(
 ):
     services.panel_select(run=run, people=[people["B"]], meeting=panel, reason="Serial", by=analyst)
     client = signed_in(chair)
+    item = panel.items.get()
+    agenda = client.get(reverse("meetings:item", args=[item.pk])).content.decode()
+    assert "“Serial”" in agenda
+    assert reverse("incidents:recurrence_profile", args=[people["B"].pk]) in agenda
     page = client.get(reverse("incidents:recurrence_profile", args=[people["B"].pk]))
     html = page.content.decode()
     assert page.status_code == 200
