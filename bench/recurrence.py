@@ -212,10 +212,15 @@ def run_floor(parquet: str):
     con.execute("SET threads TO 2")
     con.execute("SET preserve_insertion_order = false")
     con.register("harm", pa.table({"key": list(harm), "weight": [float(v) for v in harm.values()]}))
-    return con.execute(
-        FLOOR_SQL,
-        {"path": parquet, "start": w.start, "end": w.end, "middle": w.middle, "as_of": w.as_of},
-    ).to_arrow_table()
+    # Literal dates, as an analyst writing the query by hand would have them.
+    sql = (
+        FLOOR_SQL.replace("$path", "'" + parquet.replace("'", "''") + "'")
+        .replace("$start", f"TIMESTAMP '{w.start:%Y-%m-%d %H:%M:%S}'")
+        .replace("$end", f"TIMESTAMP '{w.end:%Y-%m-%d %H:%M:%S}'")
+        .replace("$middle", f"TIMESTAMP '{w.middle:%Y-%m-%d %H:%M:%S}'")
+        .replace("$as_of", f"DATE '{w.as_of:%Y-%m-%d}'")
+    )
+    return con.sql(sql).to_arrow_table()
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,6 +281,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="200,000 incidents, a smoke run")
     parser.add_argument("--incidents", type=int)
     parser.add_argument("--people", type=int)
+    parser.add_argument(
+        "--reuse", help="a Parquet file to reuse if it exists (else generate into it and keep it)"
+    )
     parser.add_argument("--child", choices=IMPLEMENTATIONS, help=argparse.SUPPRESS)
     parser.add_argument("--parquet", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -289,9 +297,15 @@ def main() -> None:
     incidents = args.incidents or (200_000 if args.quick else 10_000_000)
     people = args.people or max(4, incidents // 5)
     with tempfile.TemporaryDirectory(prefix="bench-recurrence-") as tmp:
-        parquet = Path(tmp) / "incidents.parquet"
+        parquet = Path(args.reuse) if args.reuse else Path(tmp) / "incidents.parquet"
         started = time.perf_counter()
-        rows = write_parquet(generate_chunks(incidents, people, seed=2026), parquet)
+        if args.reuse and parquet.exists():
+            import pyarrow.parquet as pq
+
+            rows = pq.ParquetFile(parquet).metadata.num_rows
+            print(f"reusing {parquet} (made with the same --incidents, --people and seed)")
+        else:
+            rows = write_parquet(generate_chunks(incidents, people, seed=2026), parquet)
         generate_seconds = time.perf_counter() - started
         print(
             f"generated {incidents:,} incidents, {people:,} people, {rows:,} party rows "

@@ -228,7 +228,8 @@ def score(
     *,
     unknown_harm: float = 1.0,
 ) -> pa.Table:
-    """One row per person with incidents in the window: every measure, points and the score."""
+    """One row per person with incidents in the window: every measure, points and the score
+    (in no particular order: ``cohort`` ranks)."""
     con = _connect()
     try:
         source = _source(con, rows)
@@ -240,7 +241,7 @@ def score(
             unknown_harm=unknown_harm,
             with_age=_has_column(con, source, "date_of_birth"),
         )
-        return con.sql(sql + " ORDER BY score DESC, person_ref").to_arrow_table()
+        return con.sql(sql).to_arrow_table()
     finally:
         con.close()
 

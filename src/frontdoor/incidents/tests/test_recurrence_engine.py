@@ -187,4 +187,4 @@ def test_parquet_and_arrow_give_the_same_scores(tmp_path):
     pq.write_table(party_rows(), path)
     from_file = rec.score(path, HARM, WINDOW, unknown_harm=UNKNOWN_HARM)
     from_table = rec.score(party_rows(), HARM, WINDOW, unknown_harm=UNKNOWN_HARM)
-    assert from_file.equals(from_table)
+    assert from_file.sort_by("person_ref").equals(from_table.sort_by("person_ref"))
