@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess  # nosec B404 (runs this script for each backend)
+import subprocess  # nosec B404
 import sys
 import tempfile
 import time
@@ -96,9 +96,9 @@ def postgres_scratch(server_url: str, action: str) -> str:
     parsed = urlparse(server_url)
     admin = parsed._replace(path="/postgres").geturl()
     with psycopg.connect(admin, autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{SCRATCH_DB}"')  # nosec B608
+        db.execute(f'DROP DATABASE IF EXISTS "{SCRATCH_DB}"')
         if action == "create":
-            db.execute(f'CREATE DATABASE "{SCRATCH_DB}"')  # nosec B608
+            db.execute(f'CREATE DATABASE "{SCRATCH_DB}"')
     return parsed._replace(path=f"/{SCRATCH_DB}").geturl()
 
 
