@@ -9,11 +9,17 @@ and sex are kept as the force gave them for that incident (what the record said 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from frontdoor.people.models import Sex
+
+# SQLite cannot record progress while the import writes: allow for a long write.
+STALLED_AFTER = timedelta(minutes=30)
 
 
 class IncidentType(models.TextChoices):
@@ -103,6 +109,15 @@ class ImportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.SUCCEEDED, self.Status.REJECTED, self.Status.FAILED}
+
+    @property
+    def is_stalled(self) -> bool:
+        """Running, but silent for so long that its process must have ended (killed, or the
+        server restarted): its transaction was rolled back, so nothing of it was imported."""
+        if self.is_finished:
+            return False
+        last = self.heartbeat_at or self.created_at
+        return timezone.now() - last > STALLED_AFTER
 
     @property
     def percent_done(self) -> int:

@@ -45,6 +45,7 @@ LOCAL_TIME = ZoneInfo("Europe/London")
 OFFENCE_CODE = re.compile(r"^\d{1,3}[A-Z]{0,2}(/\d{1,3})?$")
 # A UK postcode's shape (outward and inward parts); the space is optional on input.
 POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YES = {"Y": True, "YES": True, "N": False, "NO": False}
 SEX = {
@@ -144,7 +145,7 @@ class _Bad(Exception):
 def _limited(name: str, value: str) -> str:
     if len(value) > LIMITS[name]:
         raise _Bad(name, f"Too long: at most {LIMITS[name]} characters")
-    if any(ord(c) < 32 for c in value):
+    if CONTROL.search(value):
         raise _Bad(name, "Contains a control character")
     return value
 

@@ -15,6 +15,8 @@ from datetime import date
 
 from frontdoor.people.models import AgencyRecord, Person, RecordKind
 
+from .bulk import insert_objects
+
 BATCH = 2000
 
 
@@ -126,9 +128,5 @@ def _person_from(details: NominalDetails, by) -> Person:
 
 
 def _bulk_create(model, objects: list) -> None:
-    """Create in batches and make sure every object knows its primary key afterwards."""
-    if not objects:
-        return
-    model.objects.bulk_create(objects, batch_size=BATCH)
-    if any(obj.pk is None for obj in objects):  # a backend that cannot return ids
-        raise RuntimeError(f"{model.__name__} ids were not returned by bulk_create")
+    """Create in bulk; every object knows its primary key afterwards."""
+    insert_objects(model, objects)

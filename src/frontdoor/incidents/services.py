@@ -26,6 +26,7 @@ from frontdoor.audit.models import Verb
 from frontdoor.audit.services import audit_record
 from frontdoor.core.errors import ConflictError
 
+from .bulk import INCIDENT_COLUMNS, PARTY_COLUMNS, day, insert_rows, reserve_ids, when
 from .models import HarmWeight, ImportRun, Incident, IncidentParty
 from .parsing import ParsedIncident, ParseResult, check_csv, check_rows, count_lines
 from .resolution import NominalDetails, resolve_parties
@@ -311,18 +312,31 @@ def _write(
     run.people_created = resolution.people_created
     run.people_linked = resolution.people_linked
 
-    created = [
-        Incident(
-            agency=agency,
-            ref=incident.ref,
-            created_at=now,
-            **_incident_values(incident, fingerprint, run, now),
-        )
-        for incident, fingerprint in new
-    ]
-    Incident.objects.bulk_create(created, batch_size=BATCH)
-    if any(obj.pk is None for obj in created):
-        raise RuntimeError("incident ids were not returned by bulk_create")
+    ids = reserve_ids(Incident, len(new))
+    created_at = when(now)
+    insert_rows(
+        Incident,
+        INCIDENT_COLUMNS,
+        (
+            (
+                pk,
+                agency.pk,
+                incident.ref,
+                when(incident.occurred_at),
+                incident.incident_type,
+                incident.offence_code,
+                incident.offence_description,
+                incident.domestic_abuse,
+                incident.postcode,
+                incident.area,
+                run.pk,
+                fingerprint,
+                created_at,
+                created_at,
+            )
+            for pk, (incident, fingerprint) in zip(ids, new, strict=True)
+        ),
+    )
     updated = [
         Incident(pk=pk, **_incident_values(incident, fingerprint, run, now))
         for incident, fingerprint, pk in changed
@@ -331,33 +345,34 @@ def _write(
     for chunk in _chunks([obj.pk for obj in updated]):
         IncidentParty.objects.filter(incident_id__in=chunk).delete()
 
-    written = 0
-    parties: list[IncidentParty] = []
-    pairs = [(obj.pk, item[0]) for obj, item in zip(created, new, strict=True)]
+    pairs = [(pk, item[0]) for pk, item in zip(ids, new, strict=True)]
     pairs += [(pk, incident) for incident, _, pk in changed]
-    for incident_id, incident in pairs:
-        for person_ref, role, given, family, born, sex in incident.parties:
-            resolved = resolution.parties[person_ref]
-            parties.append(
-                IncidentParty(
-                    incident_id=incident_id,
-                    role=role,
-                    person_id=resolved.person_id,
-                    record_id=resolved.record_id,
-                    given_names=given,
-                    family_name=family,
-                    date_of_birth=born,
-                    sex=sex,
+    resolved = resolution.parties
+
+    def party_rows():
+        written = 0
+        for incident_id, incident in pairs:
+            for person_ref, role, given, family, born, sex in incident.parties:
+                found = resolved[person_ref]
+                yield (
+                    incident_id,
+                    role,
+                    found.person_id,
+                    found.record_id,
+                    given,
+                    family,
+                    day(born),
+                    sex,
                 )
-            )
-        written += len(incident.parties)
-        if len(parties) >= BATCH * 5:
-            IncidentParty.objects.bulk_create(parties, batch_size=BATCH)
-            parties = []
-            _progress(run.pk, written_rows=written)
-            if observer is not None:
-                observer("writing", written, run.total_rows)
-    IncidentParty.objects.bulk_create(parties, batch_size=BATCH)
+            written += len(incident.parties)
+            if written >= PROGRESS_EVERY * (1 + party_rows.reported):
+                party_rows.reported = written // PROGRESS_EVERY
+                _progress(run.pk, written_rows=written)
+                if observer is not None:
+                    observer("writing", written, run.total_rows)
+
+    party_rows.reported = 0
+    insert_rows(IncidentParty, PARTY_COLUMNS, party_rows())
     if observer is not None:
         observer("writing", run.total_rows, run.total_rows)
 

@@ -6,6 +6,56 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def seed_harm_weights(apps, schema_editor):
+    """The default harm weights (frontdoor.incidents.harm_defaults), as the app starts."""
+    from decimal import Decimal
+
+    from frontdoor.incidents.harm_defaults import (
+        CCHI_DATE,
+        CCHI_SOURCE,
+        FALLBACK_CODE,
+        NON_CRIME,
+        NON_CRIME_SOURCE,
+        OFFENCES,
+    )
+
+    HarmWeight = apps.get_model("incidents", "HarmWeight")
+    rows = [
+        HarmWeight(
+            code=code,
+            kind="offence",
+            description=description,
+            weight=Decimal(days),
+            default_weight=Decimal(days),
+            source=CCHI_SOURCE,
+            source_date=CCHI_DATE,
+        )
+        for code, description, days in OFFENCES
+    ]
+    rows += [
+        HarmWeight(
+            code=code,
+            kind="non_crime",
+            description=description,
+            weight=Decimal(days),
+            default_weight=Decimal(days),
+            source=NON_CRIME_SOURCE,
+        )
+        for code, description, days in NON_CRIME
+    ]
+    rows.append(
+        HarmWeight(
+            code=FALLBACK_CODE,
+            kind="fallback",
+            description="Any offence code not in this table",
+            weight=Decimal("1"),
+            default_weight=Decimal("1"),
+            source="Front Door default: an unlisted offence counts as a minor one until added",
+        )
+    )
+    HarmWeight.objects.bulk_create(rows, ignore_conflicts=True)
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -119,4 +169,5 @@ class Migration(migrations.Migration):
             model_name='incidentparty',
             constraint=models.UniqueConstraint(fields=('incident', 'record', 'role'), name='incident_party_unique_role'),
         ),
+        migrations.RunPython(seed_harm_weights, migrations.RunPython.noop),
     ]

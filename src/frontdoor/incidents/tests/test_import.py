@@ -154,3 +154,9 @@ def test_the_command_line_import_prints_a_report(force, write_csv, capsys):
     assert run.by is None
     event = AuditEvent.objects.get(object_type="incidents.importrun", object_id=str(run.pk))
     assert event.actor_username == "manage.py"
+
+
+def test_the_fast_insert_knows_every_column_of_its_tables():
+    from frontdoor.incidents.bulk import check_columns
+
+    check_columns()  # a field added to Incident or IncidentParty must be added to bulk.py too

@@ -7,7 +7,7 @@ database (a file copy of it on SQLite), and is sent SIGKILL once it has started 
 import os
 import signal
 import sqlite3
-import subprocess  # nosec B404 (the test runs our own manage.py)
+import subprocess  # nosec B404
 import sys
 import time
 from pathlib import Path

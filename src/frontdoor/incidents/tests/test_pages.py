@@ -210,3 +210,23 @@ def test_a_stale_edit_is_a_conflict(analyst, partnership_manager, signed_in, cli
     assert "Someone changed this weight" in response.content.decode()
     weight.refresh_from_db()
     assert weight.weight == Decimal("12")
+
+
+def test_a_killed_import_says_it_stopped_and_stops_polling(force, analyst, signed_in):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(hours=2)
+    run = ImportRun.objects.create(
+        agency=force,
+        by=analyst,
+        filename="big.csv",
+        status=ImportRun.Status.RUNNING,
+        phase="writing",
+        created_at=long_ago,
+        heartbeat_at=long_ago,
+    )
+    page = signed_in(analyst).get(reverse("incidents:import_run", args=[run.pk])).content.decode()
+    assert "This import stopped" in page and "while writing" in page
+    assert "hx-get" not in page
