@@ -95,6 +95,13 @@ class CohortMember(models.Model):
         return f"#{self.rank} in {self.run}"
 
     @property
+    def explanation_summary(self) -> str:
+        """The components that scored, e.g. "Recency 9.0; Frequency 20.0; Serial 10.0"."""
+        return "; ".join(
+            f"{c['name'].capitalize()} {c['points']:.1f}" for c in self.explanation if c["points"]
+        )
+
+    @property
     def places_moved(self) -> int:
         return (self.previous_rank or self.rank) - self.rank
 
