@@ -25,7 +25,7 @@ import json
 import math
 import os
 import resource
-import subprocess
+import subprocess  # nosec B404 (runs our own script in a child process)
 import sys
 import tempfile
 import time
