@@ -1,6 +1,6 @@
 // Builds Front Door's front-end assets into build/static (Django's STATICFILES_DIRS):
 // our Sass over govuk-frontend compiled to CSS, and the JavaScript we serve.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -32,4 +32,22 @@ cpSync(join(leaflet, "images"), join(out, "images"), { recursive: true });
 cpSync(join(govuk, "assets", "images", "favicon.svg"), join(out, "favicon.svg"));
 // The compiled CSS refers to these by path; collectstatic refuses a missing file.
 cpSync(join(govuk, "assets", "images"), join(out, "images"), { recursive: true });
+// Vega-Lite charts (recurrence profiles, concentration): the UMD builds, and vega-interpreter
+// (an ES module importing vega-util) rewritten to take vega-util's functions from the vega
+// global, so no bundler is needed. The interpreter runs chart expressions without eval (CSP).
+const vegaDir = (name) => join(root, "node_modules", name, "build");
+cpSync(join(vegaDir("vega"), "vega.min.js"), join(out, "vega.min.js"));
+for (const [name, file] of [["vega-lite", "vega-lite.min.js"], ["vega-embed", "vega-embed.min.js"]]) {
+  // Each names its source map; collectstatic's manifest refuses a missing one.
+  cpSync(join(vegaDir(name), file), join(out, file));
+  cpSync(join(vegaDir(name), `${file}.map`), join(out, `${file}.map`));
+}
+const interpreter = readFileSync(join(vegaDir("vega-interpreter"), "vega-interpreter.js"), "utf8");
+writeFileSync(
+  join(out, "vega-interpreter.mjs"),
+  interpreter
+    .replace(/^import \{ ([^}]+) \} from 'vega-util';$/m, "const { $1 } = globalThis.vega;")
+    .replace(/^\/\/# sourceMappingURL=.*$/m, ""),
+);
+cpSync(join(root, "assets", "recurrence-charts.mjs"), join(out, "recurrence-charts.mjs"));
 console.log(`built assets into ${out}`);

@@ -101,6 +101,11 @@ api = FrontDoorAPI(
     renderer=EscapingJSONRenderer(),
 )
 
+# Other apps' routers (their operations declare permissions like the ones here).
+from frontdoor.incidents.api import router as incidents_router  # noqa: E402
+
+api.add_router("/incidents", incidents_router)
+
 COMMON_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 # Operations with a body: Ninja answers 400 when it is not JSON at all (found by Schemathesis).
 BODY_ERRORS = {400: ErrorOut, **COMMON_ERRORS}

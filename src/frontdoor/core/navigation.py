@@ -36,8 +36,12 @@ _ITEMS = [
     ("Meetings", "meetings:list", "meetings.view"),
     ("Disagreements", "disagreements:mine", None),
     ("Partnership health", "insights:health", "insights.view_survey_results"),
+    ("Recurrence", "incidents:recurrence_cohort", "recurrence.build_cohort"),
+    ("Harm concentration", "incidents:recurrence_concentration", "recurrence.see_concentration"),
     ("Practitioners", "agencies:practitioner_list", "agencies.administer"),
     ("Statutory returns", "insights:statutory_index", "insights.statutory_export"),
+    ("Incident imports", "incidents:import_index", "incidents.import"),
+    ("Harm weights", "incidents:harm_weights", "incidents.edit_weights"),
     ("Audit trail", "audit:list", "audit.view_trail"),
     ("My account", "agencies:my_account", None),
 ]

@@ -6,4 +6,4 @@ class IncidentsConfig(AppConfig):
     verbose_name = "Police incidents and recurrence"
 
     def ready(self) -> None:
-        from . import access  # noqa: F401  (registers the access rules)
+        from . import access, access_recurrence  # noqa: F401  (registers the access rules)

@@ -637,13 +637,21 @@ def action_mix(filters: Filters) -> list[Row]:
     ]
 
 
-waiting(
-    "repeat_incidents",
-    "Repeat incidents and harm for people with plans, before and after",
-    "The police, community safety and the partnership board",
-    "Incidents and their harm in the 12 months before and after a plan starts.",
-    "incidents",
+@figure(
+    key="repeat_incidents",
+    title="Repeat incidents and harm for people with plans, before and after",
+    cares="The police, community safety and the partnership board",
+    explanation="Incidents (as victim, suspect or offender) and their harm in the 12 months "
+    "before and after a plan starts, for people on plans started in the period.",
+    columns=("Plans", "People", "Incidents before", "Incidents after", "Harm before", "Harm after"),
 )
+def repeat_incidents(filters: Filters) -> list[Row]:
+    from frontdoor.incidents.services_recurrence import incidents_around_plans
+
+    people, before, after, harm_before, harm_after = incidents_around_plans(
+        since=filters.since, until=filters.until
+    )
+    return [("All plans", people, before, after, round(harm_before, 1), round(harm_after, 1))]
 
 
 # Running them --------------------------------------------------------------------

@@ -207,6 +207,7 @@ def item_add(
     contact: Contact | None = None,
     title: str = "",
     children_involved: bool = False,
+    person=None,
 ) -> AgendaItem:
     title = title.strip()
     if contact is None and not title:
@@ -220,7 +221,7 @@ def item_add(
         item = AgendaItem.objects.create(
             meeting=locked,
             contact=contact,
-            person=_first_person(contact) if contact else None,
+            person=_first_person(contact) if contact else person,
             title=title[:200],
             order=last + 1,
             children_involved=children_involved or (bool(contact) and _has_children(contact)),

@@ -35,7 +35,9 @@ def test_a_partnership_manager_filters_by_district_and_downloads_xlsx(
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="Dashboard").first.click()
     expect(page.get_by_role("heading", name="Partnership dashboard", level=1)).to_be_visible()
-    expect(page.get_by_text("Counted when incidents arrive").first).to_be_visible()
+    expect(
+        page.get_by_text("Repeat incidents and harm for people with plans").first
+    ).to_be_visible()
     assert not axe_violations(page), describe(axe_violations(page))
 
     page.get_by_label("District").select_option(label="Preston")

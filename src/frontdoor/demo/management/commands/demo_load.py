@@ -26,12 +26,14 @@ from frontdoor.demo.generator import (
     partnership_logins,
 )
 from frontdoor.demo.governance import build_governance
+from frontdoor.demo.incidents import build_incidents
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.marac import build_marac
 from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
 from frontdoor.demo.plans import build_plans
+from frontdoor.demo.recurrence import build_recurrence
 from frontdoor.demo.rotas import build_rotas
 from frontdoor.demo.statutory import build_ethnicity
 from frontdoor.demo.supervision import build_supervision
@@ -135,6 +137,8 @@ class Command(BaseCommand):
             build_meetings(seed=seed)  # after the front door: agendas fill from its contacts
             build_marac(seed=seed)  # DASH checklists and MARAC referrals, one a repeat
             build_disagreements(seed=seed)
+            incidents = build_incidents(seed=seed)  # the force's extract, via the real import
+            recurrence = build_recurrence(seed=seed)  # scores, the cohort, top 3 to the panel
             build_governance(seed=seed)  # retention rules, reviews due and a subject access request
             build_rotas(seed=seed)  # last: it puts a hub practitioner on leave
         self.stdout.write(
@@ -142,6 +146,17 @@ class Command(BaseCommand):
             f"Wrote {len(articles)} joint working manual articles.\n"
             f"Listed {services} directory services.\n"
         )
+        if incidents.imported is not None:
+            self.stdout.write(
+                f"Imported {incidents.imported.incidents_created} police incidents "
+                f"({incidents.imported.processed_rows} rows) for {incidents.imported.agency}.\n"
+            )
+        if recurrence.run is not None:
+            self.stdout.write(
+                f"Scored {recurrence.run.people_scored} people for recurrence: "
+                f"{recurrence.run.members.count()} in the cohort, "
+                f"{recurrence.selected} put forward to the practitioner panel.\n"
+            )
         self._print_sign_in(partnership.logins)
 
     def _print_sign_in(self, logins: list[Login]) -> None:
