@@ -164,7 +164,7 @@ def undo(*, event: MergeEvent, by) -> MergeEvent:
             actor=by,
             verb=Verb.CHANGE,
             obj=source,
-            reason=f"Undid a {locked.get_kind_display().lower()} on the person index",
+            reason=f"Undid a {locked.kind} on the person index",
             details={"event": locked.pk, "records": locked.record_ids, "other": target.pk},
         )
     return locked
