@@ -90,7 +90,9 @@ def test_only_the_hub_gets_candidates(role, social_care, index):
 
 
 def test_records_are_indexed_when_saved_and_when_they_change(add_record, police):
-    record = add_record(police, given_names="Noor", family_name="Khan", date_of_birth=date(2001, 1, 5))
+    record = add_record(
+        police, given_names="Noor", family_name="Khan", date_of_birth=date(2001, 1, 5)
+    )
     before = set(BlockingKey.objects.filter(record=record).values_list("key", flat=True))
     assert before
     record.family_name = "Ahmed"
@@ -227,7 +229,9 @@ def test_an_undo_overtaken_by_a_later_merge_is_refused(hub, index):
         facade.undo(event=first, by=hub)
 
 
-def test_a_split_moves_records_to_a_new_person_and_undo_folds_them_back(hub, index, add_record, health):
+def test_a_split_moves_records_to_a_new_person_and_undo_folds_them_back(
+    hub, index, add_record, health
+):
     extra = add_record(
         health,
         given_names="Maisie",

@@ -63,7 +63,12 @@ def pair(social_care, police):
         probability=0.74,
         explanation=[
             {"field": "surname", "label": "Family name", "level": "exact", "weight": 6.1},
-            {"field": "date_of_birth", "label": "Date of birth", "level": "transposed", "weight": 2.3},
+            {
+                "field": "date_of_birth",
+                "label": "Date of birth",
+                "level": "transposed",
+                "weight": 2.3,
+            },
             {"field": "first_name", "label": "First name", "level": "similar", "weight": -0.4},
         ],
     )
@@ -91,9 +96,15 @@ def test_a_police_hub_practitioner_never_sees_social_care_reference_or_address(
     assert SC_REF not in page
     assert SC_ADDRESS not in page
     assert POLICE_REF in page and POLICE_ADDRESS in page  # their own agency's record
-    assert AuditEvent.objects.filter(
-        actor=police_hub, verb=Verb.VIEW, object_type="matching.reviewitem", object_id=str(pair.pk)
-    ).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            actor=police_hub,
+            verb=Verb.VIEW,
+            object_type="matching.reviewitem",
+            object_id=str(pair.pk),
+        ).count()
+        == 1
+    )
 
 
 def test_social_care_sees_its_own_record_but_not_the_polices(signed_in, hub, pair):
@@ -109,9 +120,12 @@ def test_the_person_page_shows_provenance_but_not_another_agencys_details(
     page = signed_in(police_hub).get(reverse("matching:person", args=[person.pk])).content.decode()
     assert "Testshire Children&#x27;s Social Care" in page or "Social Care" in page
     assert SC_REF not in page and SC_ADDRESS not in page
-    assert AuditEvent.objects.filter(
-        actor=police_hub, verb=Verb.VIEW, object_type="people.person", object_id=str(person.pk)
-    ).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            actor=police_hub, verb=Verb.VIEW, object_type="people.person", object_id=str(person.pk)
+        ).count()
+        == 1
+    )
 
 
 @pytest.mark.parametrize(
