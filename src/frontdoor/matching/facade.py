@@ -43,6 +43,8 @@ __all__ = [
 ]
 
 FIELD_LABELS = {
+    "prior": "Starting point",
+    "generation": "Generation (Jr, Sr)",
     "first_name": "First name",
     "given_names": "First name",
     "middle_names": "Middle names",
@@ -53,7 +55,7 @@ FIELD_LABELS = {
     "dob": "Date of birth",
     "sex": "Sex",
     "postcode": "Postcode",
-    "address": "Address",
+    "address": "Address and postcode",
     "nhs_number": "NHS number",
     "upn": "Unique pupil number",
 }
@@ -119,9 +121,9 @@ class Candidate:
         return round(100 * self.probability)
 
     @property
-    def reasons(self) -> tuple[str, ...]:
-        """The fields that counted for the match, in words (for short lists)."""
-        return tuple(f"{e.label.lower()} {e.level}" for e in self.explanation if e.weight > 0)
+    def telling(self) -> tuple[Explanation, ...]:
+        """The details that moved the score (missing ones add nothing and are left out)."""
+        return tuple(e for e in self.explanation if e.weight != 0)
 
 
 def candidates(

@@ -97,7 +97,7 @@ def test_a_hub_practitioner_matches_reviews_merges_and_undoes(page, live_server,
     page.goto(live_server.url + reverse("hub:contact", args=[demo["contact"].pk]))
     expect(page.get_by_text("Likely match", exact=False).first).to_be_visible()
     page.locator(".govuk-details__summary-text", has_text="Why").first.click()
-    expect(page.get_by_text("Date of birth:", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Date of birth the same", exact=False).first).to_be_visible()
     assert_accessible(page, "contact page with candidates")
 
     page.get_by_role("link", name="Possible matches", exact=True).click()

@@ -148,7 +148,8 @@ def test_father_and_son_of_the_same_name_at_one_address_are_not_merged(add_recor
 
 
 def uncertain_pair(add_record, police, health):
-    """The same surname, first initial and year at one postcode: worth a human look."""
+    """The same first name and date of birth, another surname and postcode: perhaps she
+    married and moved, perhaps not. Worth a human look."""
     first = add_record(
         police,
         given_names="Kayleigh",
@@ -158,10 +159,10 @@ def uncertain_pair(add_record, police, health):
     )
     second = add_record(
         health,
-        given_names="Kayley",
-        family_name="Brennan",
-        date_of_birth=date(2006, 3, 5),
-        postcode="FY1 1AA",
+        given_names="Kayleigh",
+        family_name="Shaw",
+        date_of_birth=date(2006, 5, 3),
+        postcode="LA1 1AA",
         place=False,
     )
     return first, second
