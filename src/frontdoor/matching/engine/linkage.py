@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from .blocking import splink_blocking_rules
-from .clusters import constrained_clusters
+from .clusters import conflict_reason, constrained_clusters, level_from_gamma
 from .comparisons import COMPARISONS
 from .frames import prepare_frame
 from .model import MatchModel
@@ -28,6 +28,12 @@ from .records import Record
 log = logging.getLogger(__name__)
 
 Backend = str  # "duckdb" | "spark"
+# Smoothing of learnt parameters. EM gives m near 0 to a level no true match in the training
+# data landed on (and so a weight of -60 for, say, a middle initial); we believe no such
+# level is rarer than 1 in 1,000 among true matches. u is floored at 1 in a million pairs
+# (a level random sampling never saw).
+M_FLOOR = 1e-3
+U_FLOOR = 1e-6
 TF_COLUMNS = ("first_name", "surname", "postcode")
 # Deterministic rules (nearly certain matches) used to estimate how many pairs match at all,
 # and the recall we assume they have.
@@ -129,16 +135,18 @@ def term_frequencies(prepared: pd.DataFrame) -> tuple[dict[str, dict[str, float]
 def _model_from_linker(linker: Any, prepared: pd.DataFrame, description: str) -> MatchModel:
     saved = linker.misc.save_model_to_json()
     parameters: dict[str, list[tuple[float | None, float | None]]] = {}
+    fixed = {c.name: c.fixed_m for c in COMPARISONS}
     for comparison in saved["comparisons"]:
-        levels = []
-        for level in comparison["comparison_levels"]:
+        name = comparison["output_column_name"]
+        levels: list[tuple[float | None, float | None]] = []
+        for index, level in enumerate(comparison["comparison_levels"]):
             if level.get("is_null_level"):
                 levels.append((None, None))
                 continue
-            levels.append(
-                (_finite(level.get("m_probability")), _finite(level.get("u_probability")))
-            )
-        parameters[comparison["output_column_name"]] = levels
+            m = _finite(level.get("m_probability"))
+            u = _finite(level.get("u_probability"))
+            levels.append(_smoothed(m, u, fixed=index in fixed[name]))
+        parameters[name] = levels
     tf, tf_default = term_frequencies(prepared)
     return MatchModel(
         probability_two_random_records_match=saved["probability_two_random_records_match"],
@@ -149,6 +157,19 @@ def _model_from_linker(linker: Any, prepared: pd.DataFrame, description: str) ->
         description=description,
         training={"records": len(prepared)},
     )
+
+
+def _smoothed(m: float | None, u: float | None, *, fixed: bool) -> tuple[float, float]:
+    """Floors for m and u (see M_FLOOR); a level seen in neither training step is neutral."""
+    if not m and not u:
+        return (U_FLOOR, U_FLOOR)
+    u = max(u or 0.0, U_FLOOR)
+    if fixed:
+        return (m or 0.0, u)
+    if not m or m < M_FLOOR:
+        # Raised by the floor: never let smoothing turn a level into evidence *for* a match.
+        m = min(M_FLOOR, u)
+    return (m, u)
 
 
 def _finite(value: Any) -> float | None:
@@ -164,6 +185,7 @@ def train(
     backend: Backend = "duckdb",
     spark_session: Any = None,
     max_pairs_for_u: float = 2e6,
+    max_pairs_for_em: float = 2e6,
     seed: int = 42,
     description: str = "",
     progress: Callable[[str], None] | None = None,
@@ -188,7 +210,7 @@ def train(
     for columns in _EM_PASSES:
         say(f"estimating m by expectation maximisation (blocking on {', '.join(columns)})")
         linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on(*columns), record_sample_proportion=1.0
+            block_on(*columns), max_pairs=max_pairs_for_em
         )
     model = _model_from_linker(
         linker,
@@ -196,6 +218,49 @@ def train(
         description or f"Trained on {len(prepared):,} records ({backend})",
     )
     return model, linker
+
+
+def cluster_conflicts(
+    prepared: pd.DataFrame,
+    clusters: pd.DataFrame,
+    model: MatchModel,
+    *,
+    backend: Backend = "duckdb",
+    spark_session: Any = None,
+) -> list[tuple[str, str]]:
+    """Pairs inside a cluster that must not be one person (clusters.conflict_reason).
+
+    A second Splink pass, blocked on the cluster, compares every pair inside each cluster
+    of two or more records; the conflict rules read its comparison levels.
+    """
+    from splink import block_on
+
+    sizes = clusters["cluster_id"].map(clusters["cluster_id"].value_counts())
+    in_clusters = clusters.loc[sizes > 1, ["unique_id", "cluster_id"]]
+    if in_clusters.empty:
+        return []
+    subset = prepared.merge(in_clusters.astype({"cluster_id": str}), on="unique_id")
+    settings = splink_settings(model, retain_columns=True)
+    settings.blocking_rules_to_generate_predictions = [block_on("cluster_id")]
+    linker = _linker(subset, settings, backend, spark_session)
+    gamma_columns = [f"gamma_{c.name}" for c in COMPARISONS]
+    pairs = linker.inference.predict()
+    frame = linker.misc.query_sql(
+        f"select unique_id_l, unique_id_r, {', '.join(gamma_columns)}"  # noqa: S608
+        f" from {pairs.physical_name}",
+        output_type="pandas",
+    )
+    weights = {c.name: [p.weight for p in model.levels[c.name]] for c in COMPARISONS}
+    conflicts = []
+    for row in frame.itertuples(index=False):
+        levels = {
+            c.name: level_from_gamma(c.name, int(getattr(row, f"gamma_{c.name}")))
+            for c in COMPARISONS
+        }
+        evidence = sum(weights[name][level] for name, level in levels.items())
+        if conflict_reason(levels, evidence):
+            conflicts.append((str(row.unique_id_l), str(row.unique_id_r)))
+    return conflicts
 
 
 def _is_prepared(data: Any) -> bool:
@@ -242,12 +307,11 @@ def link(
         f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}",  # noqa: S608
         output_type="pandas",
     )
-    say("checking generations and earlier decisions")
+    say("checking every pair inside each cluster")
+    conflicts = cluster_conflicts(
+        prepared, cluster_frame, model, backend=backend, spark_session=spark_session
+    )
     result = constrained_clusters(
-        prepared[["unique_id", "dob_year", "generation"]],
-        cluster_frame,
-        edges,
-        must_link=must_link,
-        cannot_link=cannot_link,
+        cluster_frame, edges, conflicts, must_link=must_link, cannot_link=cannot_link
     )
     return result
