@@ -28,6 +28,7 @@ from .models import ModelVersion, ReviewItem
 from .services import merge, person_from_record
 
 Progress = Callable[[str], None]
+PAIR_SIDE = 25
 
 
 @dataclass
@@ -200,8 +201,9 @@ def _apply_cluster(members: list[int], person_of: dict, *, by, result: BatchResu
 
 def _queue_pair(first: list[int], second: list[int], by_pk: dict, active, cannot) -> int:
     best = None
-    for a in first:
-        for b in second:
+    # A large cluster is compared through its first records: enough to explain the pair.
+    for a in first[:PAIR_SIDE]:
+        for b in second[:PAIR_SIDE]:
             if frozenset((index.record_id_of_record(a), index.record_id_of_record(b))) in cannot:
                 return 0
             score = active.model.score(by_pk[a], by_pk[b])
