@@ -21,6 +21,7 @@ class NavItem:
 _ITEMS = [
     ("My work", "home", None),
     ("Front door queue", "hub:queue", "referrals.view_queue"),
+    ("Possible matches", "matching:queue", "matching.review"),
     ("My referrals", "referrals:mine", "referrals.make"),
     ("Information requests", "sharing:inbox", "sharing.view_inbox"),
     ("Operation Encompass", "sharing:encompass", "sharing.encompass_use"),

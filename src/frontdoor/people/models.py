@@ -1,5 +1,7 @@
 """The person index: people known to the partnership (issue 6 extends it)."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 
@@ -50,6 +52,11 @@ class Person(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Set when a merge folds this person into another (their records move there); cleared
+    # when the merge is undone. Links to a merged person still resolve through it.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["family_name", "given_names"]
@@ -58,6 +65,14 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.given_names} {self.family_name}".strip()
+
+    def current(self) -> Person:
+        """The person this one now is: itself, or whoever it was merged into."""
+        person, seen = self, {self.pk}
+        while person.merged_into_id is not None and person.merged_into_id not in seen:
+            seen.add(person.merged_into_id)
+            person = person.merged_into
+        return person
 
 
 class RecordKind(models.TextChoices):

@@ -19,6 +19,7 @@ from frontdoor.audit.services import audit_record
 from frontdoor.core.clock import deadline
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.outbox import outbox_write
+from frontdoor.matching import facade as matching
 from frontdoor.people.models import Person
 
 from . import signposting
@@ -339,12 +340,14 @@ def subject_link(*, subject: Subject, by, person: Person | None) -> Subject:
             summary = f"{subject} linked to a known person ({person}, index number {person.pk})"
         subject.person = person
         subject.save(update_fields=["person", "link"])
+        # What the referral says about them joins the person index as an agency record.
+        placement = matching.subject_recorded(subject=subject, by=by)
         audit_record(
             actor=by,
             verb=Verb.CHANGE,
             obj=subject,
             reason="Checked whether a subject is already known",
-            details={"person": person.pk, "link": subject.link},
+            details={"person": person.pk, "link": subject.link, "placement": placement.outcome},
         )
         timeline_add(contact=subject.contact, by=by, summary=summary)
     return subject

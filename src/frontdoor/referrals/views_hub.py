@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from frontdoor.core.clock import clock_status
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
+from frontdoor.matching import facade as matching
 from frontdoor.people.access import person_for_linking
-from frontdoor.people.search import possible_matches
 from frontdoor.sharing.access import requests_visible_to
 
 from . import access, services, signposting
@@ -77,10 +77,12 @@ def _page(request, contact, *, status=200, **forms):
     for subject in subjects:
         subject.age = services.subject_age(subject)
         subject.candidates = (
-            possible_matches(
+            matching.candidates(
+                request.user,
                 given_names=subject.given_names,
                 family_name=subject.family_name,
                 date_of_birth=subject.date_of_birth,
+                sex=subject.sex,
                 postcode=subject.postcode,
                 nhs_number=subject.nhs_number,
             )

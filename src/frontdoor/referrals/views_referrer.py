@@ -14,8 +14,7 @@ from frontdoor.core.access import load_or_404
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 from frontdoor.core.policy import may
-from frontdoor.people.access import SEARCH_INDEX
-from frontdoor.people.search import possible_matches
+from frontdoor.matching import facade as matching
 
 from . import access, services
 from .forms_referrer import (
@@ -228,17 +227,18 @@ def people(request, pk):
             return redirect(_next_url(request, contact, "referrals:people"))
         error, status = "Add at least one person the referral is about", 422
     subjects = list(contact.subjects.all())
-    if may(request.user, SEARCH_INDEX):
-        # The hub, recording a call, sees at once who may already be known; linking
-        # happens on the contact page once the referral is sent.
-        for subject in subjects:
-            subject.candidates = possible_matches(
-                given_names=subject.given_names,
-                family_name=subject.family_name,
-                date_of_birth=subject.date_of_birth,
-                postcode=subject.postcode,
-                nhs_number=subject.nhs_number,
-            )
+    # The hub, recording a call, sees at once who may already be known (a frontline
+    # referrer gets no candidates at all); linking happens on the contact page once sent.
+    for subject in subjects:
+        subject.candidates = matching.candidates(
+            request.user,
+            given_names=subject.given_names,
+            family_name=subject.family_name,
+            date_of_birth=subject.date_of_birth,
+            sex=subject.sex,
+            postcode=subject.postcode,
+            nhs_number=subject.nhs_number,
+        )
     return render(
         request,
         "referrals/referral_people.html",

@@ -157,7 +157,7 @@ def test_the_hub_links_a_subject_to_a_known_person_or_confirms_a_new_one(signed_
     contact = make_contact(officer)
     client = signed_in(hub)
     page = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
-    assert "same date of birth" in page
+    assert "Likely match" in page and "Date of birth the same" in page
     subject = contact.subjects.get()
     client.post(reverse("hub:link_subject", args=[contact.pk, subject.pk]), {"person": known.pk})
     subject.refresh_from_db()

@@ -748,6 +748,6 @@ def test_the_hub_recording_a_call_sees_who_may_already_be_known(signed_in, socia
         )
         if author is hub:
             assert "May already be known" in page
-            assert "same date of birth" in page
+            assert "Likely match" in page and "Date of birth the same" in page
         else:  # referrers do not browse the person index
             assert "May already be known" not in page

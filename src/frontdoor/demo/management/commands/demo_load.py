@@ -29,6 +29,7 @@ from frontdoor.demo.governance import build_governance
 from frontdoor.demo.incidents import build_incidents
 from frontdoor.demo.manual_articles import build_manual
 from frontdoor.demo.marac import build_marac
+from frontdoor.demo.matching import build_matching
 from frontdoor.demo.meetings import build_meetings
 from frontdoor.demo.partnership_bodies import build_partnership_bodies
 from frontdoor.demo.partnership_health import build_partnership_health
@@ -130,6 +131,7 @@ class Command(BaseCommand):
             build_ethnicity(seed=seed)
             build_curation(seed=seed)
             build_evaluation(seed=seed)
+            build_matching(seed=seed)  # after the people exist: their agencies' records
             build_encompass(seed=seed)
             build_supervision(seed=seed)
             build_partnership_health(seed=seed)

@@ -1,0 +1,235 @@
+"""The review queue, a possible match and a person's index page, through HTTP.
+
+The match must not leak another agency's record: a hub practitioner from the police sees
+index-level facts of a social care record, never its reference or address; a practitioner of
+social care sees both; roles without the index get 403 and no names at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from frontdoor.agencies.roles import Role
+from frontdoor.audit.models import AuditEvent, Verb
+from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.matching import facade
+from frontdoor.matching.models import MergeEvent, ReviewItem
+from frontdoor.people.models import AgencyRecord, RecordKind
+
+pytestmark = pytest.mark.django_db
+
+SC_REF = "SC-SECRET-4471"
+SC_ADDRESS = "Flat 3, 17 Hidden Row, Preston"
+POLICE_REF = "NOM-SECRET-9902"
+POLICE_ADDRESS = "22 Quiet Close, Chorley"
+
+
+@pytest.fixture
+def pair(social_care, police):
+    """A social care record and a police record of the same child, waiting for review."""
+    mine = AgencyRecord.objects.create(
+        agency=social_care,
+        kind=RecordKind.SOCIAL_CARE_CLIENT,
+        source_ref=SC_REF,
+        given_names="Kayleigh",
+        family_name="Brennan",
+        date_of_birth=date(2006, 5, 3),
+        address=SC_ADDRESS,
+        postcode="FY1 1AA",
+    )
+    theirs = AgencyRecord.objects.create(
+        agency=police,
+        kind=RecordKind.POLICE_NOMINAL,
+        source_ref=POLICE_REF,
+        given_names="Kayley",
+        family_name="Brennan",
+        date_of_birth=date(2006, 3, 5),
+        address=POLICE_ADDRESS,
+        postcode="FY1 1AA",
+    )
+    from frontdoor.matching.services import person_from_record
+
+    for record in (mine, theirs):
+        record.person = person_from_record(record, by=None)
+        record.save()
+    item = ReviewItem.objects.create(
+        record=theirs,
+        other_record=mine,
+        other_person=mine.person,
+        match_weight=1.5,
+        probability=0.74,
+        explanation=[
+            {"field": "surname", "label": "Family name", "level": "exact", "weight": 6.1},
+            {
+                "field": "date_of_birth",
+                "label": "Date of birth",
+                "level": "transposed",
+                "weight": 2.3,
+            },
+            {"field": "first_name", "label": "First name", "level": "similar", "weight": -0.4},
+        ],
+    )
+    return item
+
+
+def test_the_queue_lists_pending_pairs_oldest_first_with_counts(signed_in, hub, pair):
+    later = ReviewItem.objects.create(
+        record=pair.other_record, other_person=pair.record.person, match_weight=0, probability=0.6
+    )
+    page = signed_in(hub).get(reverse("matching:queue")).content.decode()
+    assert page.index(f"possible match {pair.pk}") < page.index(f"possible match {later.pk}")
+    assert "Waiting for review" in page and "74%" in page
+    assert AuditEvent.objects.filter(
+        actor=hub, verb=Verb.VIEW, object_type="matching.reviewitem"
+    ).exists()
+
+
+def test_a_police_hub_practitioner_never_sees_social_care_reference_or_address(
+    signed_in, police_hub, pair
+):
+    page = signed_in(police_hub).get(reverse("matching:review", args=[pair.pk])).content.decode()
+    assert "Kayleigh" in page and "Brennan" in page  # index-level facts
+    assert "Date of birth" in page and "+2.3" in page  # the explanation with its weights
+    assert SC_REF not in page
+    assert SC_ADDRESS not in page
+    assert POLICE_REF in page and POLICE_ADDRESS in page  # their own agency's record
+    assert (
+        AuditEvent.objects.filter(
+            actor=police_hub,
+            verb=Verb.VIEW,
+            object_type="matching.reviewitem",
+            object_id=str(pair.pk),
+        ).count()
+        == 1
+    )
+
+
+def test_social_care_sees_its_own_record_but_not_the_polices(signed_in, hub, pair):
+    page = signed_in(hub).get(reverse("matching:review", args=[pair.pk])).content.decode()
+    assert SC_REF in page and SC_ADDRESS in page
+    assert POLICE_REF not in page and POLICE_ADDRESS not in page
+
+
+def test_the_person_page_shows_provenance_but_not_another_agencys_details(
+    signed_in, police_hub, pair
+):
+    person = pair.other_record.person
+    page = signed_in(police_hub).get(reverse("matching:person", args=[person.pk])).content.decode()
+    assert "Testshire Children&#x27;s Social Care" in page or "Social Care" in page
+    assert SC_REF not in page and SC_ADDRESS not in page
+    assert (
+        AuditEvent.objects.filter(
+            actor=police_hub, verb=Verb.VIEW, object_type="people.person", object_id=str(person.pk)
+        ).count()
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    "role", [Role.FRONTLINE, Role.MEETING_CHAIR, Role.ANALYST, Role.PARTNERSHIP_MANAGER]
+)
+def test_roles_without_the_index_get_403_and_no_names(role, signed_in, police, pair):
+    someone = PractitionerFactory(agency=police, role=role)
+    client = signed_in(someone)
+    person = pair.record.person
+    for url in (
+        reverse("matching:queue"),
+        reverse("matching:review", args=[pair.pk]),
+        reverse("matching:person", args=[person.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        body = response.content.decode()
+        assert "Brennan" not in body and POLICE_REF not in body
+
+
+def test_an_administrator_opens_the_index_page_but_not_the_queue(signed_in, administrator, pair):
+    client = signed_in(administrator)
+    assert client.get(reverse("matching:queue")).status_code == 403
+    response = client.get(reverse("matching:person", args=[pair.record.person.pk]))
+    assert response.status_code == 200
+    # The administrator works at social care: the police record's details stay hidden.
+    assert POLICE_REF not in response.content.decode()
+
+
+def test_a_missing_review_item_or_person_is_404(signed_in, hub):
+    client = signed_in(hub)
+    assert client.get(reverse("matching:review", args=[99999])).status_code == 404
+    assert client.get(reverse("matching:person", args=[99999])).status_code == 404
+
+
+def test_accept_merges_and_undo_puts_it_back_through_the_pages(signed_in, hub, pair):
+    client = signed_in(hub)
+    folded = pair.record.person
+    kept = pair.other_record.person
+    response = client.post(
+        reverse("matching:decide", args=[pair.pk]), {"decision": "accept", "reason": ""}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("matching:person", args=[kept.pk])
+    pair.refresh_from_db()
+    assert pair.status == ReviewItem.Status.ACCEPTED
+    assert AgencyRecord.objects.get(pk=pair.record_id).person == kept
+    event = MergeEvent.objects.get()
+    page = client.get(reverse("matching:person", args=[kept.pk])).content.decode()
+    assert "Undo" in page and "Merged" in page
+    refused = client.post(reverse("matching:undo", args=[event.pk]), {})
+    assert refused.status_code == 422
+    assert AgencyRecord.objects.get(pk=pair.record_id).person == kept
+    response = client.post(reverse("matching:undo", args=[event.pk]), {"confirm": "on"})
+    assert response.status_code == 302
+    assert AgencyRecord.objects.get(pk=pair.record_id).person == folded
+    again = client.post(reverse("matching:undo", args=[event.pk]), {"confirm": "on"})
+    assert again.status_code == 409
+
+
+def test_reject_needs_a_reason_and_then_keeps_them_apart(signed_in, hub, pair):
+    client = signed_in(hub)
+    response = client.post(reverse("matching:decide", args=[pair.pk]), {"decision": "reject"})
+    assert response.status_code == 422
+    assert "Say why these are different people" in response.content.decode()
+    pair.refresh_from_db()
+    assert pair.status == ReviewItem.Status.PENDING
+    response = client.post(
+        reverse("matching:decide", args=[pair.pk]),
+        {"decision": "reject", "reason": "Twins: the GP holds both"},
+    )
+    assert response.status_code == 302
+    pair.refresh_from_db()
+    assert (pair.status, pair.decided_by, pair.reason) == (
+        ReviewItem.Status.REJECTED,
+        hub,
+        "Twins: the GP holds both",
+    )
+    late = client.post(
+        reverse("matching:decide", args=[pair.pk]), {"decision": "accept", "reason": ""}
+    )
+    assert late.status_code == 409
+
+
+def test_the_contact_page_shows_candidates_with_probability_and_explanation(
+    signed_in, hub, officer, index
+):
+    from frontdoor.referrals.tests.test_hub import make_contact
+
+    contact = make_contact(
+        officer, given_names="Maisie", family_name="O'Connor", date_of_birth=date(2017, 6, 1)
+    )
+    page = signed_in(hub).get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    assert "Likely match" in page
+    assert "Date of birth the same (+" in page
+    # The referrer never sees the index.
+    mine = signed_in(officer).get(reverse("referrals:mine_detail", args=[contact.pk]))
+    assert "Likely match" not in mine.content.decode()
+
+
+def test_candidates_for_a_frontline_referrer_are_empty_even_when_asked(officer, index):
+    assert (
+        facade.candidates(
+            officer, given_names="Maisie", family_name="O'Connor", date_of_birth=date(2017, 6, 1)
+        )
+        == []
+    )
