@@ -72,8 +72,8 @@ def dispose_person(person) -> dict[str, int]:
         )
     removed: Counter = Counter()
     _count(removed, access_requests.delete())
-    _count(removed, AgencyRecord.objects.filter(person=person).delete())
     try:
+        _count(removed, AgencyRecord.objects.filter(person=person).delete())
         _count(removed, type(person).objects.filter(pk=person.pk).delete())
     except ProtectedError as protected:
         kinds = sorted({str(obj._meta.verbose_name_plural) for obj in protected.protected_objects})
@@ -143,6 +143,13 @@ def sessions_owned_by(practitioner) -> Q | None:
 
 def dash_owned_by(practitioner) -> Q | None:
     return Q(completed_by=practitioner) if _casework(practitioner) else None
+
+
+def incidents_owned_by(practitioner) -> Q | None:
+    """A force's analysts review its incidents: the force imported them and is the controller."""
+    if practitioner.role != Role.ANALYST or not practitioner.agency_id:
+        return None
+    return Q(agency_id=practitioner.agency_id)
 
 
 def encompass_owned_by(practitioner) -> Q | None:
@@ -288,6 +295,19 @@ BUILT_IN = (
         link=_url("meetings:dash"),
         agency_field="agency",
         parts=("answers", "MARAC referrals made from it"),
+    ),
+    RecordType(
+        key="incidents.incident",
+        label="Police incidents",
+        start_field="occurred_at",
+        start_event="the incident",
+        default_months=72,
+        default_source=MOPI,
+        owned_by=incidents_owned_by,
+        dispose=_delete_one,
+        describe=lambda i: f"Incident {i.ref}",
+        agency_field="agency",
+        parts=("the people named in it and their roles",),
     ),
     RecordType(
         key="sharing.encompassnotification",

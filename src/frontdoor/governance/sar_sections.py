@@ -365,6 +365,82 @@ def encompass(person) -> list[SarItem]:
     ]
 
 
+def incidents(person) -> list[SarItem]:
+    """Police incidents the person is named in, with their role; the others named are third
+    parties (redacted by default)."""
+    from frontdoor.incidents.models import IncidentParty
+
+    parties = (
+        IncidentParty.objects.filter(person=person)
+        .select_related("incident", "incident__agency")
+        .order_by("incident__occurred_at", "pk")
+    )
+    items = []
+    for party in parties:
+        incident = party.incident
+        others = [
+            f"{o.given_names} {o.family_name}".strip()
+            for o in incident.parties.exclude(person=person)
+        ]
+        items.append(
+            SarItem(
+                key=f"incidents.incidentparty:{party.pk}",
+                title=f"Police incident {incident.ref} ({incident.agency})",
+                fields=_fields(
+                    ("occurred_at", "When", incident.occurred_at),
+                    ("role", "Your role", party.get_role_display()),
+                    ("incident_type", "Type", incident.get_incident_type_display()),
+                    ("offence", "Offence", incident.offence_description),
+                    ("domestic_abuse", "Domestic abuse", incident.domestic_abuse),
+                    ("area", "Area", incident.area),
+                    ("postcode", "Postcode", incident.postcode),
+                    ("given_names", "Given names recorded", party.given_names),
+                    ("family_name", "Family name recorded", party.family_name),
+                    ("date_of_birth", "Date of birth recorded", party.date_of_birth),
+                ),
+                third_party_names=[name for name in others if name],
+            )
+        )
+    return items
+
+
+def match_decisions(person) -> list[SarItem]:
+    """Decisions about whether agencies' records are this person: reviews and merges."""
+    from frontdoor.matching.models import MergeEvent, ReviewItem
+
+    items = []
+    reviews = ReviewItem.objects.filter(
+        Q(record__person=person) | Q(other_person=person) | Q(other_record__person=person)
+    ).distinct()
+    for review in reviews:
+        items.append(
+            SarItem(
+                key=f"matching.reviewitem:{review.pk}",
+                title="A check whether two records are the same person",
+                fields=_fields(
+                    ("created_at", "Raised", review.created_at),
+                    ("probability", "How likely the same person", f"{review.probability:.0%}"),
+                    ("status", "Decision", review.get_status_display()),
+                    ("decided_at", "Decided", review.decided_at),
+                    ("reason", "Reason given", review.reason),
+                ),
+            )
+        )
+    for event in MergeEvent.objects.filter(Q(from_person=person) | Q(to_person=person)):
+        items.append(
+            SarItem(
+                key=f"matching.mergeevent:{event.pk}",
+                title=f"Records {event.get_kind_display().lower()} on the person index",
+                fields=_fields(
+                    ("created_at", "When", event.created_at),
+                    ("reason", "Reason given", event.reason),
+                    ("undone_at", "Undone", event.undone_at),
+                ),
+            )
+        )
+    return items
+
+
 for _section in (
     SarSection("index", "The person index", index_record),
     SarSection("contacts", "Contacts and referrals", contacts),
@@ -374,5 +450,7 @@ for _section in (
     SarSection("dash", "Domestic abuse risk assessments", dash_assessments),
     SarSection("disagreements", "Professional disagreements", disagreements),
     SarSection("encompass", "Operation Encompass notifications", encompass),
+    SarSection("incidents", "Police incidents", incidents),
+    SarSection("matching", "Decisions about which records are you", match_decisions),
 ):
     register_sar_section(_section)

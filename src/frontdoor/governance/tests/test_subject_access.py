@@ -205,3 +205,48 @@ def test_an_administrator_opens_marks_and_checks_through_the_pages(case, adminis
         ).count()
         >= 2
     )
+
+
+def test_the_bundle_holds_police_incidents_and_match_decisions(case, administrator):
+    from frontdoor.agencies.models import Agency
+    from frontdoor.core.testing.factories import AgencyFactory
+    from frontdoor.incidents.models import Incident, IncidentParty
+    from frontdoor.matching.models import ReviewItem
+    from frontdoor.people.models import AgencyRecord, RecordKind
+
+    force = AgencyFactory(name="Bundleshire Police", sector=Agency.Sector.POLICE)
+    hers = AgencyRecord.objects.create(
+        agency=force, kind=RecordKind.POLICE_NOMINAL, source_ref="N1", person=case.person
+    )
+    other = case.person.__class__.objects.create(given_names="Percival", family_name="Stott")
+    his = AgencyRecord.objects.create(
+        agency=force, kind=RecordKind.POLICE_NOMINAL, source_ref="N2", person=other
+    )
+    now = timezone.now()
+    incident = Incident.objects.create(
+        agency=force,
+        ref="INC-77",
+        occurred_at=now,
+        incident_type="concern_for_welfare",
+        area="Northbrook",
+        created_at=now,
+        updated_at=now,
+    )
+    mine = IncidentParty.objects.create(
+        incident=incident, role="victim", person=case.person, record=hers,
+        given_names=case.person.given_names,
+    )  # fmt: skip
+    IncidentParty.objects.create(
+        incident=incident, role="suspect", person=other, record=his,
+        given_names="Percival", family_name="Stott",
+    )  # fmt: skip
+    review = ReviewItem.objects.create(
+        record=hers, other_person=other, match_weight=1.0, probability=0.7, explanation=[]
+    )
+    bundle = build_bundle(open_request(case, administrator))
+    keys = set(bundle.item_keys())
+    assert f"incidents.incidentparty:{mine.pk}" in keys
+    assert f"matching.reviewitem:{review.pk}" in keys
+    text = bundle.as_json()
+    assert "INC-77" in text
+    assert "Percival" not in text  # the other party is a third party
