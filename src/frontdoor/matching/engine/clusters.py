@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from .comparisons import BY_NAME
@@ -67,6 +68,34 @@ def level_from_gamma(comparison: str, gamma: int) -> int:
     if gamma < 0:
         return 0
     return len(BY_NAME[comparison].labels) - 1 - gamma
+
+
+def connected_components(ids: pd.Series, edges: pd.DataFrame) -> pd.DataFrame:
+    """unique_id, cluster_id: records joined by edges share a cluster (named by its least id).
+
+    Vectorised label propagation with pointer jumping; a record without edges is alone.
+    """
+    codes, uniques = pd.factorize(ids.astype(str), sort=True)
+    position = pd.Series(np.arange(len(uniques)), index=uniques)
+    left = position.reindex(edges["unique_id_l"].astype(str)).to_numpy()
+    right = position.reindex(edges["unique_id_r"].astype(str)).to_numpy()
+    labels = np.arange(len(uniques))
+    while True:
+        lowest = np.minimum(labels[left], labels[right])
+        updated = labels.copy()
+        np.minimum.at(updated, left, lowest)
+        np.minimum.at(updated, right, lowest)
+        updated = np.minimum(updated, updated[updated])
+        while True:  # jump to the root of each label
+            jumped = updated[updated]
+            if np.array_equal(jumped, updated):
+                break
+            updated = jumped
+        if np.array_equal(updated, labels):
+            break
+        labels = updated
+    # Sorted factorisation: the smallest label in a component is its least record id.
+    return pd.DataFrame({"unique_id": uniques[codes], "cluster_id": uniques[labels[codes]]})
 
 
 class _Components:

@@ -19,7 +19,12 @@ from typing import Any
 import pandas as pd
 
 from .blocking import splink_blocking_rules
-from .clusters import conflict_reason, constrained_clusters, level_from_gamma
+from .clusters import (
+    conflict_reason,
+    connected_components,
+    constrained_clusters,
+    level_from_gamma,
+)
 from .comparisons import COMPARISONS
 from .frames import prepare_frame
 from .model import MatchModel
@@ -87,30 +92,50 @@ def db_api(backend: Backend = "duckdb", *, spark_session: Any = None) -> Any:
     raise ValueError(f"backend must be 'duckdb' or 'spark', not {backend!r}")
 
 
-def local_spark_session(cores: int = 2, memory: str = "4g") -> Any:
-    """A PySpark local-mode session with Splink's string-similarity functions loaded."""
+def local_spark_session(
+    cores: int = 2, memory: str = "4g", *, tiny: bool = False
+) -> Any:
+    """A PySpark local-mode session with Splink's string-similarity functions loaded.
+
+    ``tiny=True`` tunes it for a few hundred records (tests): one partition, no adaptive
+    execution or whole-stage code generation, and a JVM that starts fast.
+    """
+    import tempfile
+
     from pyspark.sql import SparkSession
     from splink.internals.spark.jar_location import similarity_jar_location
 
-    return (
+    partitions = "1" if tiny else str(cores * 4)
+    builder = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("frontdoor-matching")
         .config("spark.jars", similarity_jar_location())
         .config("spark.driver.memory", memory)
-        .config("spark.sql.shuffle.partitions", str(cores * 4))
-        .config("spark.default.parallelism", str(cores * 4))
+        .config("spark.sql.shuffle.partitions", partitions)
+        .config("spark.default.parallelism", partitions)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
     )
+    if tiny:
+        builder = (
+            builder.config("spark.sql.adaptive.enabled", "false")
+            .config("spark.sql.codegen.wholeStage", "false")
+            .config("spark.driver.extraJavaOptions", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+        )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    # Splink's clustering checkpoints to cut long lineages.
+    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="frontdoor-spark-"))
+    return session
 
 
 def _linker(prepared: pd.DataFrame, settings: Any, backend: Backend, spark_session: Any) -> Any:
     from splink import Linker
 
     api = db_api(backend, spark_session=spark_session)
-    table = api.register(prepared, dataset_display_name="records")
-    return Linker(table, settings, log_level=logging.WARNING)
+    table = api.register(prepared)
+    return Linker(table, settings, log_level=None)
 
 
 def term_frequencies(prepared: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict]:
@@ -280,13 +305,14 @@ def link(
 ) -> pd.DataFrame:
     """Cluster the records into people.
 
-    Pairs scoring at least ``threshold`` are linked; clusters are their connected
-    components, except that records of different generations (born GENERATION_YEARS or
-    more apart, or with different Jr/Sr suffixes) and ``cannot_link`` pairs (a
-    practitioner's earlier "not the same person") are never put in one cluster, and
-    ``must_link`` pairs (a confirmed match) always are. Returns one row per record:
-    record_id, cluster_id, match_probability (the strongest link that holds the record in
-    its cluster; empty for a record alone).
+    Pairs scoring at least ``threshold`` (Splink, with the model's parameters) are linked
+    and clusters are their connected components, except that no cluster keeps two records
+    that conflict (clusters.conflict_reason: a generation apart, Jr/Sr, possible twins or
+    siblings, strong evidence against) or that a practitioner said are different people
+    (``cannot_link``); ``must_link`` pairs (a confirmed match) are always joined. Returns
+    one row per record: record_id, cluster_id (the least record_id in the cluster),
+    match_probability (the strongest link holding the record in its cluster; empty for a
+    record alone, 1.0 for a confirmed one).
     """
     say = progress or (lambda _message: None)
     say("preparing records")
@@ -294,19 +320,12 @@ def link(
     linker = _linker(prepared, splink_settings(model), backend, spark_session)
     say("scoring blocked pairs")
     predictions = linker.inference.predict(threshold_match_probability=threshold)
-    say("clustering")
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=threshold
-    )
-    # Table names are Splink's own generated names, not input.
-    cluster_frame = linker.misc.query_sql(
-        f"select unique_id, cluster_id from {clusters.physical_name}",  # noqa: S608
-        output_type="pandas",
-    )
     edges = linker.misc.query_sql(
         f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}",  # noqa: S608
         output_type="pandas",
     )
+    say("clustering")
+    cluster_frame = connected_components(prepared["unique_id"], edges)
     say("checking every pair inside each cluster")
     conflicts = cluster_conflicts(
         prepared, cluster_frame, model, backend=backend, spark_session=spark_session
