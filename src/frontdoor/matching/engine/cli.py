@@ -63,70 +63,72 @@ def _parse_date_or_reason(text: str) -> tuple[str, str]:
 
 def read_inputs(paths: list[str], problems: list[Problem], warn: TextIO) -> pd.DataFrame:
     """All input rows that pass the checks, with bad rows recorded in ``problems``."""
-    frames = []
     seen: dict[str, tuple[str, int]] = {}
-    for path in paths:
-        try:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
-        except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
-            raise SystemExit(f"frontdoor link: cannot read {path}: {error}") from None
-        raw.columns = [c.strip().lower() for c in raw.columns]
-        if "record_id" not in raw.columns:
-            raise SystemExit(f"frontdoor link: {path} has no record_id column")
-        unknown = [c for c in raw.columns if c not in COLUMNS]
-        if unknown:
-            print(f"{path}: ignoring columns {', '.join(unknown)}", file=warn)
-        for column in COLUMNS:
-            if column not in raw.columns:
-                raw[column] = ""
-        raw = raw[list(COLUMNS)].copy()
-        raw["record_id"] = raw["record_id"].str.strip()
-        # Line numbers as a spreadsheet shows them: the header is line 1.
-        lines = pd.Series(range(2, len(raw) + 2), index=raw.index)
-        keep = pd.Series(True, index=raw.index)
-
-        def reject(mask: pd.Series, reasons: pd.Series | str, *, skip: bool = True) -> None:
-            for index in raw.index[mask]:
-                reason = reasons if isinstance(reasons, str) else reasons[index]
-                problems.append(Problem(path, int(lines[index]), raw.at[index, "record_id"],
-                                        reason, skip))
-            if skip:
-                keep.loc[mask] = False
-
-        reject(raw["record_id"] == "", "no record_id")
-        parsed = raw["date_of_birth"].map(_parse_date_or_reason)
-        dates, date_reasons = parsed.str[0], parsed.str[1]
-        reject(keep & (date_reasons != ""), date_reasons)
-        first = raw["first_name"].map(normalise.name)
-        last = raw["surname"].map(normalise.name)
-        reject(keep & (first == "") & (last == ""), "no name (first name and surname empty)")
-        nhs_given = raw["nhs_number"].str.strip() != ""
-        nhs_valid = raw["nhs_number"].map(normalise.nhs_number_valid)
-        bad_nhs = keep & nhs_given & ~nhs_valid
-        reject(bad_nhs, "nhs_number fails its check digit: field left blank", skip=False)
-        raw.loc[bad_nhs, "nhs_number"] = ""
-        for index in raw.index[keep]:
-            record_id = raw.at[index, "record_id"]
-            if record_id in seen:
-                first_file, first_line = seen[record_id]
-                problems.append(Problem(
-                    path, int(lines[index]), record_id,
-                    f"record_id already used ({first_file} line {first_line}); give each"
-                    " agency's records distinct ids, e.g. prefixed with the source",
-                    True,
-                ))
-                keep.loc[index] = False
-            else:
-                seen[record_id] = (path, int(lines[index]))
-        raw["date_of_birth"] = dates
-        frames.append(raw[keep])
+    frames = [_read_file(path, seen, problems, warn) for path in paths]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
 
 
+def _read_file(
+    path: str, seen: dict[str, tuple[str, int]], problems: list[Problem], warn: TextIO
+) -> pd.DataFrame:
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise SystemExit(f"frontdoor link: cannot read {path}: {error}") from None
+    raw.columns = [c.strip().lower() for c in raw.columns]
+    if "record_id" not in raw.columns:
+        raise SystemExit(f"frontdoor link: {path} has no record_id column")
+    unknown = [c for c in raw.columns if c not in COLUMNS]
+    if unknown:
+        print(f"{path}: ignoring columns {', '.join(unknown)}", file=warn)
+    for column in COLUMNS:
+        if column not in raw.columns:
+            raw[column] = ""
+    raw = raw[list(COLUMNS)].copy()
+    raw["record_id"] = raw["record_id"].str.strip()
+    # Line numbers as a spreadsheet shows them: the header is line 1.
+    lines = pd.Series(range(2, len(raw) + 2), index=raw.index)
+    keep = pd.Series(True, index=raw.index)
+
+    def reject(mask: pd.Series, reasons: pd.Series | str, *, skip: bool = True) -> None:
+        for index in raw.index[mask]:
+            reason = reasons if isinstance(reasons, str) else reasons[index]
+            problems.append(
+                Problem(path, int(lines[index]), raw.at[index, "record_id"], reason, skip)
+            )
+        if skip:
+            keep.loc[mask] = False
+
+    reject(raw["record_id"] == "", "no record_id")
+    parsed = raw["date_of_birth"].map(_parse_date_or_reason)
+    dates, date_reasons = parsed.str[0], parsed.str[1]
+    reject(keep & (date_reasons != ""), date_reasons)
+    first = raw["first_name"].map(normalise.name)
+    last = raw["surname"].map(normalise.name)
+    reject(keep & (first == "") & (last == ""), "no name (first name and surname empty)")
+    nhs_given = raw["nhs_number"].str.strip() != ""
+    nhs_valid = raw["nhs_number"].map(normalise.nhs_number_valid)
+    bad_nhs = keep & nhs_given & ~nhs_valid
+    reject(bad_nhs, "nhs_number fails its check digit: field left blank", skip=False)
+    raw.loc[bad_nhs, "nhs_number"] = ""
+    for index in raw.index[keep]:
+        record_id = raw.at[index, "record_id"]
+        if record_id in seen:
+            first_file, first_line = seen[record_id]
+            reason = (
+                f"record_id already used ({first_file} line {first_line}); give each"
+                " agency's records distinct ids, e.g. prefixed with the source"
+            )
+            problems.append(Problem(path, int(lines[index]), record_id, reason, True))
+            keep.loc[index] = False
+        else:
+            seen[record_id] = (path, int(lines[index]))
+    raw["date_of_birth"] = dates
+    return raw[keep]
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="frontdoor", description="Front Door tools for analysts."
-    )
+    parser = argparse.ArgumentParser(prog="frontdoor", description="Front Door tools for analysts.")
     commands = parser.add_subparsers(dest="command", required=True)
     link = commands.add_parser(
         "link",
@@ -138,16 +140,28 @@ def _build_parser() -> argparse.ArgumentParser:
             " record_id, cluster_id, match_probability."
         ),
     )
-    link.add_argument("--input", action="append", required=True, metavar="FILE",
-                      help="a CSV of records (repeat for several files)")
+    link.add_argument(
+        "--input",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="a CSV of records (repeat for several files)",
+    )
     link.add_argument("--output", required=True, metavar="FILE", help="CSV to write")
     link.add_argument("--model", metavar="FILE", help="use this saved model; do not train")
     link.add_argument("--save-model", metavar="FILE", help="save the trained model here")
     link.add_argument("--backend", choices=("duckdb", "spark"), default="duckdb")
-    link.add_argument("--threshold", type=float, default=0.9,
-                      help="match probability at which two records are linked (default 0.9)")
-    link.add_argument("--rejects", metavar="FILE",
-                      help="also write the problems found (file, line, reason) to this CSV")
+    link.add_argument(
+        "--threshold",
+        type=float,
+        default=0.9,
+        help="match probability at which two records are linked (default 0.9)",
+    )
+    link.add_argument(
+        "--rejects",
+        metavar="FILE",
+        help="also write the problems found (file, line, reason) to this CSV",
+    )
     return parser
 
 
@@ -183,25 +197,33 @@ def _link(args: argparse.Namespace, err: TextIO) -> int:
     problems.sort(key=lambda p: (args.input.index(p.file), p.line))
     for problem in problems:
         action = "skipped" if problem.skipped else "warning"
-        print(f"{problem.file} line {problem.line} ({problem.record_id or 'no id'}): "
-              f"{action}: {problem.reason}", file=err)
+        print(
+            f"{problem.file} line {problem.line} ({problem.record_id or 'no id'}): "
+            f"{action}: {problem.reason}",
+            file=err,
+        )
     if args.rejects:
-        pd.DataFrame([p.__dict__ for p in problems],
-                     columns=["file", "line", "record_id", "reason", "skipped"]).to_csv(
-            args.rejects, index=False)
+        pd.DataFrame(
+            [p.__dict__ for p in problems],
+            columns=["file", "line", "record_id", "reason", "skipped"],
+        ).to_csv(args.rejects, index=False)
     if len(records) < 2:
         print("frontdoor link: fewer than two usable records; nothing to link", file=err)
         return 2
     if model is None:
-        model, _linker = train(records, backend=args.backend,
-                               progress=lambda m: None)
+        model, _linker = train(records, backend=args.backend, progress=lambda m: None)
         progress.step(f"trained model {model.version} on {len(records):,} records")
         if args.save_model:
             Path(args.save_model).write_text(model.to_json(), encoding="utf-8")
     else:
         progress.step(f"loaded model {model.version} ({model.description})")
-    result = link(records, model, threshold=args.threshold, backend=args.backend,
-                  progress=lambda message: progress.step(message))
+    result = link(
+        records,
+        model,
+        threshold=args.threshold,
+        backend=args.backend,
+        progress=lambda message: progress.step(message),
+    )
     result.to_csv(args.output, index=False)
     _summary(err, records, result, problems, model, args, progress)
     return 0
@@ -209,8 +231,11 @@ def _link(args: argparse.Namespace, err: TextIO) -> int:
 
 def _summary(err, records, result, problems, model, args, progress) -> None:
     sizes = result["cluster_id"].value_counts()
-    skipped = Counter(p.reason.split(":")[0] if p.reason.startswith("date_of_birth") else
-                      p.reason.split(";")[0] for p in problems if p.skipped)
+    skipped = Counter(
+        p.reason.split(":")[0] if p.reason.startswith("date_of_birth") else p.reason.split(";")[0]
+        for p in problems
+        if p.skipped
+    )
     warnings = sum(not p.skipped for p in problems)
     lines = [
         "",

@@ -92,9 +92,7 @@ def db_api(backend: Backend = "duckdb", *, spark_session: Any = None) -> Any:
     raise ValueError(f"backend must be 'duckdb' or 'spark', not {backend!r}")
 
 
-def local_spark_session(
-    cores: int = 2, memory: str = "4g", *, tiny: bool = False
-) -> Any:
+def local_spark_session(cores: int = 2, memory: str = "4g", *, tiny: bool = False) -> Any:
     """A PySpark local-mode session with Splink's string-similarity functions loaded.
 
     ``tiny=True`` tunes it for a few hundred records (tests): one partition, no adaptive

@@ -51,21 +51,36 @@ def test_keys_find_the_same_pairs_as_splink_blocking():
 
 
 def test_keys_survive_the_variations_safeguarding_cares_about():
-    person = Record("1", first_name="Margaret", surname="Hollins", date_of_birth=date(1984, 3, 9),
-                    postcode="QA1 1AA")
+    person = Record(
+        "1",
+        first_name="Margaret",
+        surname="Hollins",
+        date_of_birth=date(1984, 3, 9),
+        postcode="QA1 1AA",
+    )
     shares = lambda other: bool(blocking_keys(person) & blocking_keys(other))  # noqa: E731
     # Day and month transposed, and moved house.
-    assert shares(Record("2", first_name="Margaret", surname="Hollins",
-                         date_of_birth=date(1984, 9, 3), postcode="QZ9 9ZZ"))
+    assert shares(
+        Record(
+            "2",
+            first_name="Margaret",
+            surname="Hollins",
+            date_of_birth=date(1984, 9, 3),
+            postcode="QZ9 9ZZ",
+        )
+    )
     # Surname changed, nickname.
-    assert shares(Record("3", first_name="Peggy", surname="Ashworth",
-                         date_of_birth=date(1984, 3, 9)))
+    assert shares(
+        Record("3", first_name="Peggy", surname="Ashworth", date_of_birth=date(1984, 3, 9))
+    )
     # Names swapped.
-    assert shares(Record("4", first_name="Hollins", surname="Margaret",
-                         date_of_birth=date(1984, 3, 9)))
+    assert shares(
+        Record("4", first_name="Hollins", surname="Margaret", date_of_birth=date(1984, 3, 9))
+    )
     # A typo in both names (they still sound alike).
-    assert shares(Record("5", first_name="Margeret", surname="Holins",
-                         date_of_birth=date(1984, 3, 9)))
+    assert shares(
+        Record("5", first_name="Margeret", surname="Holins", date_of_birth=date(1984, 3, 9))
+    )
     # No date of birth, same postcode.
     assert shares(Record("6", first_name="Maggie", surname="Hollins", postcode="qa11aa"))
     # Identifiers alone.

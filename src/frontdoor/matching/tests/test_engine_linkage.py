@@ -67,8 +67,18 @@ def test_link_finds_the_people_behind_the_records(generated, trained):
 
 def _household() -> list[Record]:
     def r(record_id, source, first, dob, **extra):
-        return Record(record_id, source, first, "", extra.pop("surname", "Haworth"), dob,
-                      "male", "QA4 7BX", "12 Kestrel Close", **extra)
+        return Record(
+            record_id,
+            source,
+            first,
+            "",
+            extra.pop("surname", "Haworth"),
+            dob,
+            "male",
+            "QA4 7BX",
+            "12 Kestrel Close",
+            **extra,
+        )
 
     return [
         r("f1", "police", "Daniel", date(1961, 4, 2)),

@@ -48,10 +48,12 @@ def test_father_and_son_with_one_name_at_one_address_are_not_a_match():
 
 
 def test_mother_and_daughter_told_apart_by_jr_sr_without_dates():
-    mother = person("1", first_name="Joanne", surname="Ormerod Snr", sex="female",
-                    date_of_birth=None)
-    daughter = person("2", first_name="Joanne", surname="Ormerod Jnr", sex="female",
-                      date_of_birth=None)
+    mother = person(
+        "1", first_name="Joanne", surname="Ormerod Snr", sex="female", date_of_birth=None
+    )
+    daughter = person(
+        "2", first_name="Joanne", surname="Ormerod Jnr", sex="female", date_of_birth=None
+    )
     score = MODEL.score(mother, daughter)
     assert score.probability < 0.001
     assert level(score, "generation").weight < -20
@@ -65,8 +67,10 @@ def test_transposed_date_of_birth_is_still_a_match():
 
 
 def test_nickname_is_still_a_match():
-    score = MODEL.score(person("1", first_name="Margaret", sex="female"),
-                        person("2", first_name="Peggy", sex="female"))
+    score = MODEL.score(
+        person("1", first_name="Margaret", sex="female"),
+        person("2", first_name="Peggy", sex="female"),
+    )
     assert level(score, "first_name").level == "Nickname or variant of the same name"
     assert score.probability > 0.99
 
@@ -80,8 +84,15 @@ def test_swapped_first_name_and_surname_is_still_a_match():
 def test_changed_surname_and_moved_house_is_still_likely():
     score = MODEL.score(
         person("1", first_name="Sophie", sex="female", nhs_number="9434765919"),
-        person("2", first_name="Sophie", surname="Fairclough", sex="female",
-               postcode="QB9 1ZZ", address="3 Quarry Lane", nhs_number="943 476 5919"),
+        person(
+            "2",
+            first_name="Sophie",
+            surname="Fairclough",
+            sex="female",
+            postcode="QB9 1ZZ",
+            address="3 Quarry Lane",
+            nhs_number="943 476 5919",
+        ),
     )
     assert score.probability > 0.99
     assert level(score, "surname").weight < 0
@@ -90,8 +101,15 @@ def test_changed_surname_and_moved_house_is_still_likely():
 def test_different_people_are_not_a_match():
     score = MODEL.score(
         person("1"),
-        person("2", first_name="Aisha", surname="Khan", sex="female",
-               date_of_birth=date(2001, 6, 6), postcode="QZ1 1ZZ", address=""),
+        person(
+            "2",
+            first_name="Aisha",
+            surname="Khan",
+            sex="female",
+            date_of_birth=date(2001, 6, 6),
+            postcode="QZ1 1ZZ",
+            address="",
+        ),
     )
     assert score.probability < 1e-6
 
@@ -107,8 +125,9 @@ def test_score_many_keeps_the_order_of_candidates():
     query = person("q")
     candidates = [person("1", first_name="Aisha"), person("2"), person("3", surname="Khan")]
     scores = MODEL.score_many(query, candidates)
-    assert [s.match_weight for s in scores] == [MODEL.score(query, c).match_weight
-                                                for c in candidates]
+    assert [s.match_weight for s in scores] == [
+        MODEL.score(query, c).match_weight for c in candidates
+    ]
     assert max(range(3), key=lambda i: scores[i].probability) == 1
 
 
