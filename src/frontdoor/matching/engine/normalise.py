@@ -106,7 +106,8 @@ _POSTCODE_OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 def postcode(text: str | None) -> str:
     """A UK postcode in its standard form ("sw1a1aa" -> "SW1A 1AA").
 
-    An outward code alone ("SW1A") is kept as it is; anything that is not a postcode gives "".
+    An outward code alone ("SW1A") is kept as it is, as is a code from abroad with a digit in
+    it ("2119"); anything else (NFA, UNKNOWN, N/A) gives "".
     """
     if not text:
         return ""
@@ -115,6 +116,10 @@ def postcode(text: str | None) -> str:
     if full:
         return f"{full.group(1)} {full.group(2)}"
     if _POSTCODE_OUTWARD.match(compact):
+        return compact
+    # A postcode from abroad (or one we do not know the form of): kept as written if it
+    # has a digit, so that "NFA" (no fixed abode) and "UNKNOWN" never count as one address.
+    if 3 <= len(compact) <= 10 and any(ch.isdigit() for ch in compact):
         return compact
     return ""
 

@@ -175,6 +175,9 @@ def test_nhs_number_examples():
         ("M1 1AE", "M1 1AE"),
         ("QA1", "QA1"),
         ("not a postcode", ""),
+        ("NFA", ""),
+        ("unknown", ""),
+        ("2119", "2119"),
         ("", ""),
     ],
 )
