@@ -207,7 +207,7 @@ def train(
     *,
     backend: Backend = "duckdb",
     spark_session: Any = None,
-    max_pairs_for_u: float = 2e6,
+    max_pairs_for_u: float = 1e6,
     max_pairs_for_em: float = 2e6,
     seed: int = 42,
     description: str = "",
