@@ -6,9 +6,11 @@ clustering every pair inside each cluster is compared (a second, small Splink pa
 on the cluster), and a pair is a *conflict* when:
 
 - they were born GENERATION_YEARS or more apart, or carry different Jr/Sr suffixes;
-- their first names are not variants of each other, no NHS number or UPN joins them, and
-  their dates of birth are the same (twins) or differ by more than a typing mistake
-  (siblings): two records are rarely the same person with both of those wrong;
+- their first names are not variants nor alike, both records give a sex, no NHS number or
+  UPN joins them, and their dates of birth are the same (twins) or differ by more than a
+  typing mistake (siblings): two records are rarely the same person with both of those
+  wrong. (Records without a sex are not held apart by this rule: a data set that replaces
+  whole values at random, such as FEBRL, would otherwise look full of twins.)
 - the evidence against them being one person is strong (field weights, without the prior,
   summing to CONFLICT_EVIDENCE or less);
 - a practitioner has said they are different people (``cannot_link``).
@@ -31,7 +33,7 @@ OUTPUT_COLUMNS = ["record_id", "cluster_id", "match_probability"]
 CONFLICT_EVIDENCE = -10.0
 _TWIN_DOB_LEVELS = (1, 2)
 _DIFFERENT_DOB_LEVELS = (4, 6)
-_DIFFERENT_FIRST_NAME = 6
+_DIFFERENT_FIRST_NAME = 7
 
 
 def conflict_reason(levels: Mapping[str, int], evidence: float) -> str:
@@ -46,6 +48,7 @@ def conflict_reason(levels: Mapping[str, int], evidence: float) -> str:
         return "Different Jr/Sr suffixes"
     if (
         levels["first_name"] == _DIFFERENT_FIRST_NAME
+        and levels["sex"] != 0
         and levels["date_of_birth"] in _TWIN_DOB_LEVELS
         and levels["nhs_number"] != 1
         and levels["upn"] != 1
@@ -53,6 +56,7 @@ def conflict_reason(levels: Mapping[str, int], evidence: float) -> str:
         return "Possibly twins: same date of birth, different first names"
     if (
         levels["first_name"] == _DIFFERENT_FIRST_NAME
+        and levels["sex"] != 0
         and levels["date_of_birth"] in _DIFFERENT_DOB_LEVELS
         and levels["nhs_number"] != 1
         and levels["upn"] != 1
