@@ -82,7 +82,7 @@ def plain_splink(
         predictions, threshold_match_probability=threshold
     )
     out = linker.misc.query_sql(
-        f"select unique_id, cluster_id from {clusters.physical_name}",  # noqa: S608
+        f"select unique_id, cluster_id from {clusters.physical_name}",  # noqa: S608  # nosec B608 (Splink's own table names)
         output_type="pandas",
     )
     return out.rename(columns={"unique_id": "record_id"}).astype(str)

@@ -269,7 +269,7 @@ def cluster_conflicts(
     gamma_columns = [f"gamma_{c.name}" for c in COMPARISONS]
     pairs = linker.inference.predict()
     frame = linker.misc.query_sql(
-        f"select unique_id_l, unique_id_r, {', '.join(gamma_columns)}"  # noqa: S608
+        f"select unique_id_l, unique_id_r, {', '.join(gamma_columns)}"  # noqa: S608  # nosec B608 (Splink's own table names)
         f" from {pairs.physical_name}",
         output_type="pandas",
     )
@@ -319,7 +319,7 @@ def link(
     say("scoring blocked pairs")
     predictions = linker.inference.predict(threshold_match_probability=threshold)
     edges = linker.misc.query_sql(
-        f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}",  # noqa: S608
+        f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}",  # noqa: S608  # nosec B608 (Splink's own table names)
         output_type="pandas",
     )
     say("clustering")
