@@ -28,7 +28,7 @@ PRIOR_LABEL = "Starting point: how likely two records picked at random are the s
 _MIN_PROBABILITY = 1e-300
 
 
-@dataclass
+@dataclass(slots=True)
 class Contribution:
     """How much one field moved the score: ``weight`` is a log2 Bayes factor."""
 
@@ -37,7 +37,7 @@ class Contribution:
     weight: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Score:
     """``match_weight`` is the sum of the contributions' weights (the prior's first)."""
 
