@@ -45,9 +45,11 @@ def child(kind: str, backend: str, source: str, output: str) -> None:
         spark_session = local_spark_session(cores=2, memory="12g")
     if kind == "frontdoor":
         from frontdoor.matching.engine import link, train
+        from frontdoor.matching.engine.frames import prepare_frame
 
-        model, _linker = train(raw, backend=backend, spark_session=spark_session)
-        clusters = link(raw, model, backend=backend, spark_session=spark_session)
+        prepared = prepare_frame(raw)  # normalised once for both steps, as frontdoor link does
+        model, _linker = train(prepared, backend=backend, spark_session=spark_session)
+        clusters = link(prepared, model, backend=backend, spark_session=spark_session)
     else:
         from matching_common import plain_splink
         from splink import block_on

@@ -175,6 +175,7 @@ def main(argv: list[str] | None = None, *, stderr: TextIO | None = None) -> int:
 
 
 def _link(args: argparse.Namespace, err: TextIO) -> int:
+    from .frames import prepare_frame
     from .linkage import link, train
     from .model import MatchModel
 
@@ -210,6 +211,7 @@ def _link(args: argparse.Namespace, err: TextIO) -> int:
     if len(records) < 2:
         print("frontdoor link: fewer than two usable records; nothing to link", file=err)
         return 2
+    records = prepare_frame(records)  # normalised once, for training and linking
     if model is None:
         model, _linker = train(records, backend=args.backend, progress=lambda m: None)
         progress.step(f"trained model {model.version} on {len(records):,} records")

@@ -44,8 +44,9 @@ TF_COLUMNS = ("first_name", "surname", "postcode")
 # and the recall we assume they have.
 _DETERMINISTIC = (("first_name", "surname", "dob"), ("nhs_number",), ("upn",))
 _DETERMINISTIC_RECALL = 0.6
-# EM passes: each blocks on some fields and so learns the m of all the others.
-_EM_PASSES = (("dob",), ("first_sdx", "surname_sdx"), ("postcode", "first_canon"))
+# EM passes: each blocks on some fields and so learns the m of all the others (names and
+# address from the first, date of birth and address from the second).
+_EM_PASSES = (("dob",), ("first_sdx", "surname_sdx"))
 
 
 def splink_settings(model: MatchModel | None = None, *, retain_columns: bool = False) -> Any:
@@ -216,7 +217,9 @@ def train(
     """Train a model on the records: u by random sampling, m by EM, TF on names and postcode.
 
     Returns the model (parameters per comparison level, as the Python scorer uses them) and
-    the Splink linker it was trained with.
+    the Splink linker it was trained with. ``data`` may be the input columns (a DataFrame or
+    Records) or the table ``frames.prepare_frame`` made of them, to normalise only once when
+    training and linking the same records.
     """
     from splink import block_on
 
