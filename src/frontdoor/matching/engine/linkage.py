@@ -49,8 +49,17 @@ _DETERMINISTIC_RECALL = 0.6
 _EM_PASSES = (("dob",), ("first_sdx", "surname_sdx"))
 
 
-def splink_settings(model: MatchModel | None = None, *, retain_columns: bool = False) -> Any:
-    """Splink settings for our comparisons, with the model's m and u if one is given."""
+def splink_settings(
+    model: MatchModel | None = None,
+    *,
+    retain_columns: bool = False,
+    term_frequencies: bool = True,
+) -> Any:
+    """Splink settings for our comparisons, with the model's m and u if one is given.
+
+    ``term_frequencies=False`` leaves out the term-frequency adjustments (and the tables
+    Splink builds for them): for a pass that only reads comparison levels.
+    """
     import splink.comparison_library as cl
     from splink import SettingsCreator
 
@@ -59,6 +68,8 @@ def splink_settings(model: MatchModel | None = None, *, retain_columns: bool = F
         levels = comparison.splink_levels()
         for index, (level, label) in enumerate(zip(levels, comparison.labels, strict=True)):
             options: dict[str, Any] = {"label_for_charts": label}
+            if not term_frequencies and index in comparison.tf_levels:
+                options["tf_adjustment_column"] = None
             if index in comparison.fixed_m:
                 options.update(m_probability=comparison.fixed_m[index], fix_m_probability=True)
             if model is not None and index > 0:
@@ -266,7 +277,7 @@ def cluster_conflicts(
     if in_clusters.empty:
         return []
     subset = prepared.merge(in_clusters.astype({"cluster_id": str}), on="unique_id")
-    settings = splink_settings(model, retain_columns=True)
+    settings = splink_settings(model, retain_columns=True, term_frequencies=False)
     settings.blocking_rules_to_generate_predictions = [block_on("cluster_id")]
     linker = _linker(subset, settings, backend, spark_session)
     gamma_columns = [f"gamma_{c.name}" for c in COMPARISONS]
