@@ -6,9 +6,11 @@ clustering every pair inside each cluster is compared (a second, small Splink pa
 on the cluster), and a pair is a *conflict* when:
 
 - they were born GENERATION_YEARS or more apart, or carry different Jr/Sr suffixes;
-- their first names are not variants of each other, no NHS number or UPN joins them, and
-  their dates of birth are the same (twins) or differ by more than a typing mistake
-  (siblings): two records are rarely the same person with both of those wrong;
+- their first names are not variants nor alike, both records give a sex, no NHS number or
+  UPN joins them, and their dates of birth are the same (twins) or differ by more than a
+  typing mistake (siblings): two records are rarely the same person with both of those
+  wrong. (Records without a sex are not held apart by this rule: a data set that replaces
+  whole values at random, such as FEBRL, would otherwise look full of twins.)
 - the evidence against them being one person is strong (field weights, without the prior,
   summing to CONFLICT_EVIDENCE or less);
 - a practitioner has said they are different people (``cannot_link``).
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from .comparisons import BY_NAME
@@ -30,7 +33,7 @@ OUTPUT_COLUMNS = ["record_id", "cluster_id", "match_probability"]
 CONFLICT_EVIDENCE = -10.0
 _TWIN_DOB_LEVELS = (1, 2)
 _DIFFERENT_DOB_LEVELS = (4, 6)
-_DIFFERENT_FIRST_NAME = 6
+_DIFFERENT_FIRST_NAME = 7
 
 
 def conflict_reason(levels: Mapping[str, int], evidence: float) -> str:
@@ -45,6 +48,7 @@ def conflict_reason(levels: Mapping[str, int], evidence: float) -> str:
         return "Different Jr/Sr suffixes"
     if (
         levels["first_name"] == _DIFFERENT_FIRST_NAME
+        and levels["sex"] != 0
         and levels["date_of_birth"] in _TWIN_DOB_LEVELS
         and levels["nhs_number"] != 1
         and levels["upn"] != 1
@@ -52,6 +56,7 @@ def conflict_reason(levels: Mapping[str, int], evidence: float) -> str:
         return "Possibly twins: same date of birth, different first names"
     if (
         levels["first_name"] == _DIFFERENT_FIRST_NAME
+        and levels["sex"] != 0
         and levels["date_of_birth"] in _DIFFERENT_DOB_LEVELS
         and levels["nhs_number"] != 1
         and levels["upn"] != 1
@@ -67,6 +72,34 @@ def level_from_gamma(comparison: str, gamma: int) -> int:
     if gamma < 0:
         return 0
     return len(BY_NAME[comparison].labels) - 1 - gamma
+
+
+def connected_components(ids: pd.Series, edges: pd.DataFrame) -> pd.DataFrame:
+    """unique_id, cluster_id: records joined by edges share a cluster (named by its least id).
+
+    Vectorised label propagation with pointer jumping; a record without edges is alone.
+    """
+    codes, uniques = pd.factorize(ids.astype(str), sort=True)
+    position = pd.Series(np.arange(len(uniques)), index=uniques)
+    left = position.reindex(edges["unique_id_l"].astype(str)).to_numpy()
+    right = position.reindex(edges["unique_id_r"].astype(str)).to_numpy()
+    labels = np.arange(len(uniques))
+    while True:
+        lowest = np.minimum(labels[left], labels[right])
+        updated = labels.copy()
+        np.minimum.at(updated, left, lowest)
+        np.minimum.at(updated, right, lowest)
+        updated = np.minimum(updated, updated[updated])
+        while True:  # jump to the root of each label
+            jumped = updated[updated]
+            if np.array_equal(jumped, updated):
+                break
+            updated = jumped
+        if np.array_equal(updated, labels):
+            break
+        labels = updated
+    # Sorted factorisation: the smallest label in a component is its least record id.
+    return pd.DataFrame({"unique_id": uniques[codes], "cluster_id": uniques[labels[codes]]})
 
 
 class _Components:

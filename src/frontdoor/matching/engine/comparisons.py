@@ -24,6 +24,7 @@ GENERATION_YEARS = 14
 # which outweighs everything two relatives sharing a name and an address agree on.
 GENERATION_VETO_M = 2.0**-50
 NAME_SIMILAR = 0.92
+NAME_PARTLY_ALIKE = 0.8
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ def _first_name(a: Prepared, b: Prepared) -> int:
         return 4
     if a.first_sdx == b.first_sdx:
         return 5
-    return 6
+    if _jw(x, y) >= NAME_PARTLY_ALIKE:
+        return 6
+    return 7
 
 
 def _first_name_splink() -> list:
@@ -73,6 +76,7 @@ def _first_name_splink() -> list:
         cll.ExactMatchLevel("first_canon"),
         cll.JaroWinklerLevel("first_name", NAME_SIMILAR),
         cll.ExactMatchLevel("first_sdx"),
+        cll.JaroWinklerLevel("first_name", NAME_PARTLY_ALIKE),
         cll.ElseLevel(),
     ]
 
@@ -285,6 +289,7 @@ COMPARISONS: tuple[Comparison, ...] = (
             "Nickname or variant of the same name",
             "First name spelt similarly",
             "First name sounds alike",
+            "First name partly alike (heavily misspelt?)",
             "First name different",
         ),
         _first_name,

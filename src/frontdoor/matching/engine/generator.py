@@ -100,14 +100,14 @@ class _Pools:
     def __init__(self) -> None:
         self.male = np.array(names.MALE)
         self.female = np.array(names.FEMALE)
-        self.male_p = _zipf_weights(len(self.male), 0.7)
-        self.female_p = _zipf_weights(len(self.female), 0.7)
+        self.male_p = _zipf_weights(len(self.male), 0.5)
+        self.female_p = _zipf_weights(len(self.female), 0.5)
         common = list(names.SURNAMES)
         invented = list(names.invented_surnames())
         self.surnames = np.array(common + invented)
         # Common surnames follow Zipf; the invented tail shares the rest evenly.
-        head = _zipf_weights(len(common), 0.9) * 0.7
-        tail = np.full(len(invented), 0.3 / len(invented))
+        head = _zipf_weights(len(common), 0.5) * 0.5
+        tail = np.full(len(invented), 0.5 / len(invented))
         self.surname_p = np.concatenate([head, tail])
 
 

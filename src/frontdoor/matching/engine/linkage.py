@@ -19,7 +19,12 @@ from typing import Any
 import pandas as pd
 
 from .blocking import splink_blocking_rules
-from .clusters import conflict_reason, constrained_clusters, level_from_gamma
+from .clusters import (
+    conflict_reason,
+    connected_components,
+    constrained_clusters,
+    level_from_gamma,
+)
 from .comparisons import COMPARISONS
 from .frames import prepare_frame
 from .model import MatchModel
@@ -39,12 +44,22 @@ TF_COLUMNS = ("first_name", "surname", "postcode")
 # and the recall we assume they have.
 _DETERMINISTIC = (("first_name", "surname", "dob"), ("nhs_number",), ("upn",))
 _DETERMINISTIC_RECALL = 0.6
-# EM passes: each blocks on some fields and so learns the m of all the others.
-_EM_PASSES = (("dob",), ("first_sdx", "surname_sdx"), ("postcode", "first_canon"))
+# EM passes: each blocks on some fields and so learns the m of all the others (names and
+# address from the first, date of birth and address from the second).
+_EM_PASSES = (("dob",), ("first_sdx", "surname_sdx"))
 
 
-def splink_settings(model: MatchModel | None = None, *, retain_columns: bool = False) -> Any:
-    """Splink settings for our comparisons, with the model's m and u if one is given."""
+def splink_settings(
+    model: MatchModel | None = None,
+    *,
+    retain_columns: bool = False,
+    term_frequencies: bool = True,
+) -> Any:
+    """Splink settings for our comparisons, with the model's m and u if one is given.
+
+    ``term_frequencies=False`` leaves out the term-frequency adjustments (and the tables
+    Splink builds for them): for a pass that only reads comparison levels.
+    """
     import splink.comparison_library as cl
     from splink import SettingsCreator
 
@@ -53,6 +68,8 @@ def splink_settings(model: MatchModel | None = None, *, retain_columns: bool = F
         levels = comparison.splink_levels()
         for index, (level, label) in enumerate(zip(levels, comparison.labels, strict=True)):
             options: dict[str, Any] = {"label_for_charts": label}
+            if not term_frequencies and index in comparison.tf_levels:
+                options["tf_adjustment_column"] = None
             if index in comparison.fixed_m:
                 options.update(m_probability=comparison.fixed_m[index], fix_m_probability=True)
             if model is not None and index > 0:
@@ -87,30 +104,48 @@ def db_api(backend: Backend = "duckdb", *, spark_session: Any = None) -> Any:
     raise ValueError(f"backend must be 'duckdb' or 'spark', not {backend!r}")
 
 
-def local_spark_session(cores: int = 2, memory: str = "4g") -> Any:
-    """A PySpark local-mode session with Splink's string-similarity functions loaded."""
+def local_spark_session(cores: int = 2, memory: str = "4g", *, tiny: bool = False) -> Any:
+    """A PySpark local-mode session with Splink's string-similarity functions loaded.
+
+    ``tiny=True`` tunes it for a few hundred records (tests): one partition, no adaptive
+    execution or whole-stage code generation, and a JVM that starts fast.
+    """
+    import tempfile
+
     from pyspark.sql import SparkSession
     from splink.internals.spark.jar_location import similarity_jar_location
 
-    return (
+    partitions = "1" if tiny else str(cores * 4)
+    builder = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("frontdoor-matching")
         .config("spark.jars", similarity_jar_location())
         .config("spark.driver.memory", memory)
-        .config("spark.sql.shuffle.partitions", str(cores * 4))
-        .config("spark.default.parallelism", str(cores * 4))
+        .config("spark.sql.shuffle.partitions", partitions)
+        .config("spark.default.parallelism", partitions)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
     )
+    if tiny:
+        builder = (
+            builder.config("spark.sql.adaptive.enabled", "false")
+            .config("spark.sql.codegen.wholeStage", "false")
+            .config("spark.driver.extraJavaOptions", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+        )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    # Splink's clustering checkpoints to cut long lineages.
+    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="frontdoor-spark-"))
+    return session
 
 
 def _linker(prepared: pd.DataFrame, settings: Any, backend: Backend, spark_session: Any) -> Any:
     from splink import Linker
 
     api = db_api(backend, spark_session=spark_session)
-    table = api.register(prepared, dataset_display_name="records")
-    return Linker(table, settings, log_level=logging.WARNING)
+    table = api.register(prepared)
+    return Linker(table, settings, log_level=None)
 
 
 def term_frequencies(prepared: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict]:
@@ -184,7 +219,7 @@ def train(
     *,
     backend: Backend = "duckdb",
     spark_session: Any = None,
-    max_pairs_for_u: float = 2e6,
+    max_pairs_for_u: float = 1e6,
     max_pairs_for_em: float = 2e6,
     seed: int = 42,
     description: str = "",
@@ -193,7 +228,9 @@ def train(
     """Train a model on the records: u by random sampling, m by EM, TF on names and postcode.
 
     Returns the model (parameters per comparison level, as the Python scorer uses them) and
-    the Splink linker it was trained with.
+    the Splink linker it was trained with. ``data`` may be the input columns (a DataFrame or
+    Records) or the table ``frames.prepare_frame`` made of them, to normalise only once when
+    training and linking the same records.
     """
     from splink import block_on
 
@@ -240,13 +277,13 @@ def cluster_conflicts(
     if in_clusters.empty:
         return []
     subset = prepared.merge(in_clusters.astype({"cluster_id": str}), on="unique_id")
-    settings = splink_settings(model, retain_columns=True)
+    settings = splink_settings(model, retain_columns=True, term_frequencies=False)
     settings.blocking_rules_to_generate_predictions = [block_on("cluster_id")]
     linker = _linker(subset, settings, backend, spark_session)
     gamma_columns = [f"gamma_{c.name}" for c in COMPARISONS]
     pairs = linker.inference.predict()
     frame = linker.misc.query_sql(
-        f"select unique_id_l, unique_id_r, {', '.join(gamma_columns)}"  # noqa: S608
+        f"select unique_id_l, unique_id_r, {', '.join(gamma_columns)}"  # noqa: S608  # nosec B608 (Splink's own table names)
         f" from {pairs.physical_name}",
         output_type="pandas",
     )
@@ -280,13 +317,14 @@ def link(
 ) -> pd.DataFrame:
     """Cluster the records into people.
 
-    Pairs scoring at least ``threshold`` are linked; clusters are their connected
-    components, except that records of different generations (born GENERATION_YEARS or
-    more apart, or with different Jr/Sr suffixes) and ``cannot_link`` pairs (a
-    practitioner's earlier "not the same person") are never put in one cluster, and
-    ``must_link`` pairs (a confirmed match) always are. Returns one row per record:
-    record_id, cluster_id, match_probability (the strongest link that holds the record in
-    its cluster; empty for a record alone).
+    Pairs scoring at least ``threshold`` (Splink, with the model's parameters) are linked
+    and clusters are their connected components, except that no cluster keeps two records
+    that conflict (clusters.conflict_reason: a generation apart, Jr/Sr, possible twins or
+    siblings, strong evidence against) or that a practitioner said are different people
+    (``cannot_link``); ``must_link`` pairs (a confirmed match) are always joined. Returns
+    one row per record: record_id, cluster_id (the least record_id in the cluster),
+    match_probability (the strongest link holding the record in its cluster; empty for a
+    record alone, 1.0 for a confirmed one).
     """
     say = progress or (lambda _message: None)
     say("preparing records")
@@ -294,19 +332,12 @@ def link(
     linker = _linker(prepared, splink_settings(model), backend, spark_session)
     say("scoring blocked pairs")
     predictions = linker.inference.predict(threshold_match_probability=threshold)
-    say("clustering")
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=threshold
-    )
-    # Table names are Splink's own generated names, not input.
-    cluster_frame = linker.misc.query_sql(
-        f"select unique_id, cluster_id from {clusters.physical_name}",  # noqa: S608
-        output_type="pandas",
-    )
     edges = linker.misc.query_sql(
-        f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}",  # noqa: S608
+        f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}",  # noqa: S608  # nosec B608 (Splink's own table names)
         output_type="pandas",
     )
+    say("clustering")
+    cluster_frame = connected_components(prepared["unique_id"], edges)
     say("checking every pair inside each cluster")
     conflicts = cluster_conflicts(
         prepared, cluster_frame, model, backend=backend, spark_session=spark_session

@@ -28,7 +28,7 @@ PRIOR_LABEL = "Starting point: how likely two records picked at random are the s
 _MIN_PROBABILITY = 1e-300
 
 
-@dataclass
+@dataclass(slots=True)
 class Contribution:
     """How much one field moved the score: ``weight`` is a log2 Bayes factor."""
 
@@ -37,7 +37,7 @@ class Contribution:
     weight: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Score:
     """``match_weight`` is the sum of the contributions' weights (the prior's first)."""
 
@@ -67,7 +67,8 @@ DEFAULT_PARAMETERS: dict[str, list[tuple[float, float]]] = {
         (0.06, 0.002),
         (0.05, 0.003),
         (0.02, 0.01),
-        (0.05, 0.9749),
+        (0.02, 0.05),
+        (0.03, 0.9249),
     ],
     "surname": [
         (0.78, 0.005),

@@ -43,6 +43,8 @@ _GENERATIONS = {
     "iii": "iii",
     "iv": "iv",
 }
+_SUFFIX = re.compile(r"[\s,]+(" + "|".join(_GENERATIONS) + r")\.?\s*$")
+_TITLE = re.compile(r"^(?:" + "|".join(_TITLES) + r")\.?\s+")
 _STRIP_TABLE = str.maketrans({c: None for c in _APOSTROPHES + "."})
 _SPACE_TABLE = str.maketrans({c: " " for c in _HYPHENS + ',;/\\()[]{}"&+'})
 
@@ -53,7 +55,8 @@ def _fold(text: str) -> str:
     # and "Zoe", composed or decomposed, the same. casefold handles ß and the like.
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    # Dotless i (Turkish) is written "i" by most English systems, and "I" lowers to "i".
+    return stripped.casefold().replace("\u0131", "i")
 
 
 def _tokens(text: str | None) -> list[str]:
@@ -66,14 +69,25 @@ def _tokens(text: str | None) -> list[str]:
 
 
 def name_and_generation(text: str | None) -> tuple[str, str]:
-    """A name normalised, and any generation suffix it carried (Jr, Snr, III) separately."""
-    tokens = _tokens(text)
+    """A name normalised, and any generation suffix it carried (Jr, Snr, III) separately.
+
+    A title (Mr, Dr) is dropped from the front and a suffix taken from the end only when a
+    space or comma separates it from the rest of the name: "Rev-Smith" stays a name.
+    """
+    if not text:
+        return "", ""
+    folded = _fold(text).strip()
     generation = ""
-    while len(tokens) > 1 and tokens[-1] in _GENERATIONS:
-        generation = _GENERATIONS[tokens.pop()]
-    while len(tokens) > 1 and tokens[0] in _TITLES:
-        tokens.pop(0)
-    return " ".join(tokens), generation
+    while True:
+        match = _SUFFIX.search(folded)
+        if not match or not folded[: match.start()].strip():
+            break
+        generation = _GENERATIONS[match.group(1)]
+        folded = folded[: match.start()]
+    match = _TITLE.match(folded)
+    if match and folded[match.end() :].strip():
+        folded = folded[match.end() :]
+    return " ".join(_tokens(folded)), generation
 
 
 def name(text: str | None) -> str:
@@ -92,7 +106,8 @@ _POSTCODE_OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 def postcode(text: str | None) -> str:
     """A UK postcode in its standard form ("sw1a1aa" -> "SW1A 1AA").
 
-    An outward code alone ("SW1A") is kept as it is; anything that is not a postcode gives "".
+    An outward code alone ("SW1A") is kept as it is, as is a code from abroad with a digit in
+    it ("2119"); anything else (NFA, UNKNOWN, N/A) gives "".
     """
     if not text:
         return ""
@@ -101,6 +116,10 @@ def postcode(text: str | None) -> str:
     if full:
         return f"{full.group(1)} {full.group(2)}"
     if _POSTCODE_OUTWARD.match(compact):
+        return compact
+    # A postcode from abroad (or one we do not know the form of): kept as written if it
+    # has a digit, so that "NFA" (no fixed abode) and "UNKNOWN" never count as one address.
+    if 3 <= len(compact) <= 10 and any(ch.isdigit() for ch in compact):
         return compact
     return ""
 
@@ -121,7 +140,7 @@ _MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     )
 }
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2,4})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TEXT_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[ \-/]*([a-z]{3,9})\.?[ \-/,]*(\d{2,4})$")
