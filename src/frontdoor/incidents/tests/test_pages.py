@@ -230,3 +230,26 @@ def test_a_killed_import_says_it_stopped_and_stops_polling(force, analyst, signe
     page = signed_in(analyst).get(reverse("incidents:import_run", args=[run.pk])).content.decode()
     assert "This import stopped" in page and "while writing" in page
     assert "hx-get" not in page
+
+
+def test_an_upload_is_kept_under_a_generated_name_whatever_it_is_called(
+    force, analyst, signed_in, upload_dir, monkeypatch
+):
+    """SECURITY.md promise 16: the name the browser sends never becomes a path."""
+    from frontdoor.incidents import tasks
+
+    class NotYet:  # the file is looked at before the background import deletes it
+        @staticmethod
+        def enqueue(*args, **kwargs):
+            return None
+
+    monkeypatch.setattr(tasks, "run_incident_import", NotYet)
+    hostile = "../../../etc/cron.d/<script>evil.csv"
+    upload(signed_in(analyst), force, csv_text(*GOOD_ROWS), name=hostile)
+    stored = list(upload_dir.iterdir())
+    assert len(stored) == 1
+    assert stored[0].parent == upload_dir
+    assert len(stored[0].stem) == 32 and int(stored[0].stem, 16) >= 0  # a random hex name
+    assert ImportRun.objects.get().stored_path == str(stored[0])
+    listing = signed_in(analyst).get(reverse("incidents:import_index")).content.decode()
+    assert "<script>evil" not in listing
