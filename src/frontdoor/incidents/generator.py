@@ -1,8 +1,8 @@
 """Fictional police incidents with realistic concentration, at any scale up to 10 million.
 
-One row per person per incident, in the agreed extract format (see ``COLUMNS``). Everything is
-invented: names are drawn from short lists of common first names and surnames, references are
-sequential, postcodes are inside an invented district. The shape is what matters:
+One row per person per incident, in the agreed extract format
+(``frontdoor.incidents.extract_format.COLUMNS``, checked by a test). Everything is invented:
+names are drawn from short lists of common first names and surnames, references are sequential, postcodes are inside an invented district. The shape is what matters:
 
 * a heavy-tailed share of people in many incidents (each person's propensity to come to notice
   is log-normal, so a few per cent account for most appearances);
@@ -30,23 +30,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-
-COLUMNS = (
-    "incident_ref",
-    "occurred_at",
-    "offence_code",
-    "offence_description",
-    "incident_type",
-    "domestic_abuse",
-    "postcode",
-    "area",
-    "person_ref",
-    "role",
-    "first_name",
-    "surname",
-    "date_of_birth",
-    "sex",
-)
 
 ROLES = ("victim", "suspect", "offender", "witness", "other")
 NON_CRIME_TYPES = ("domestic_non_crime", "concern_for_welfare", "missing_person", "asb")

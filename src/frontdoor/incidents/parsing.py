@@ -19,24 +19,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from .extract_format import COLUMNS
 from .models import IncidentType, PartyRole
 
-COLUMNS = (
-    "incident_ref",
-    "occurred_at",
-    "offence_code",
-    "offence_description",
-    "incident_type",
-    "domestic_abuse",
-    "postcode",
-    "area",
-    "person_ref",
-    "role",
-    "first_name",
-    "surname",
-    "date_of_birth",
-    "sex",
-)
 INCIDENT_FIELDS = COLUMNS[:8]
 MAX_ERRORS_KEPT = 1000
 LOCAL_TIME = ZoneInfo("Europe/London")

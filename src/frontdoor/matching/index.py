@@ -148,36 +148,30 @@ def index_person(person: Person) -> None:
         )
 
 
+def _index_bulk(rows: Iterable[tuple], parse, owner: str, batch_size: int) -> int:
+    written, batch = 0, []
+    for row in rows:
+        for key in keys_of(parse(row)):
+            batch.append(BlockingKey(key=key, **{owner: row[0]}))
+        if len(batch) >= batch_size:
+            BlockingKey.objects.bulk_create(batch)
+            written += len(batch)
+            batch = []
+    if batch:
+        BlockingKey.objects.bulk_create(batch)
+        written += len(batch)
+    return written
+
+
 def index_records_bulk(rows: Iterable[tuple], *, batch_size: int = 5000) -> int:
     """Write keys for many records at once (``values_list(*RECORD_FIELDS)`` rows); returns
     the number of keys written. The caller deletes stale keys first when re-indexing."""
-    written, batch = 0, []
-    for row in rows:
-        for key in keys_of(from_record_row(row)):
-            batch.append(BlockingKey(key=key, record_id=row[0]))
-        if len(batch) >= batch_size:
-            BlockingKey.objects.bulk_create(batch)
-            written += len(batch)
-            batch = []
-    if batch:
-        BlockingKey.objects.bulk_create(batch)
-        written += len(batch)
-    return written
+    return _index_bulk(rows, from_record_row, "record_id", batch_size)
 
 
 def index_people_bulk(rows: Iterable[tuple], *, batch_size: int = 5000) -> int:
-    written, batch = 0, []
-    for row in rows:
-        for key in keys_of(from_person_row(row)):
-            batch.append(BlockingKey(key=key, person_id=row[0]))
-        if len(batch) >= batch_size:
-            BlockingKey.objects.bulk_create(batch)
-            written += len(batch)
-            batch = []
-    if batch:
-        BlockingKey.objects.bulk_create(batch)
-        written += len(batch)
-    return written
+    """The same for people's own details (``values_list(*PERSON_FIELDS)`` rows)."""
+    return _index_bulk(rows, from_person_row, "person_id", batch_size)
 
 
 def rebuild() -> int:

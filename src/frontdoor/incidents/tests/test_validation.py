@@ -165,3 +165,11 @@ def test_odd_names_and_dates_round_trip(name, born):
     party = result.incidents["R1"].parties[0]
     assert party[3] == name
     assert party[4] == born
+
+
+def test_the_generator_writes_the_documented_columns_in_order():
+    from frontdoor.incidents import generator
+    from frontdoor.incidents.extract_format import COLUMNS
+
+    table = generator.as_extract(generator.generate(50, 40, seed=3))
+    assert tuple(table.column_names) == COLUMNS
