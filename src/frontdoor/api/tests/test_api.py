@@ -832,6 +832,8 @@ def test_the_openapi_schema_describes_every_operation(api_client):
             "/api/v1/information-requests/{request_id}/response",
             "post",
         ): "information_request_respond",
+        ("/api/v1/incidents/imports", "post"): "incident_import",
+        ("/api/v1/incidents/imports/{import_id}", "get"): "incident_import_detail",
     }
     create = schema["paths"]["/api/v1/referrals"]["post"]
     assert {"in": "header", "name": "Idempotency-Key", "required": True}.items() <= next(
