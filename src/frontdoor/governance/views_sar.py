@@ -110,15 +110,15 @@ def sar_detail(request, pk):
     )
 
 
-@permission(access.SAR)
-def sar_extend(request, pk):
+def _sar_change(request, pk, *, form_class, change, done, title, button):
+    """Extend or close a request: a reason and the version read, refused with a message."""
     sar = access.sar_for(request.user, pk)
-    form = ExtendForm(
+    form = form_class(
         request.POST if request.method == "POST" else None, initial={"version": sar.version}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.sar_extend(
+            change(
                 by=request.user,
                 request=sar,
                 reason=form.cleaned_data["reason"],
@@ -129,52 +129,39 @@ def sar_extend(request, pk):
                 None, str(refused.messages[0] if hasattr(refused, "messages") else refused)
             )
         else:
-            messages.success(request, f"Extended: now due by {sar.extended_due_on:%d %B %Y}.")
+            messages.success(request, done(sar))
             return redirect("governance:sar", pk=sar.pk)
     return render(
         request,
         "governance/sar_change.html",
-        {
-            "form": form,
-            "sar": sar,
-            "title": "Extend the deadline",
-            "button": "Extend by two months",
-        },
+        {"form": form, "sar": sar, "title": title, "button": button},
         status=_status(form),
+    )
+
+
+@permission(access.SAR)
+def sar_extend(request, pk):
+    return _sar_change(
+        request,
+        pk,
+        form_class=ExtendForm,
+        change=services.sar_extend,
+        done=lambda sar: f"Extended: now due by {sar.extended_due_on:%d %B %Y}.",
+        title="Extend the deadline",
+        button="Extend by two months",
     )
 
 
 @permission(access.SAR)
 def sar_close(request, pk):
-    sar = access.sar_for(request.user, pk)
-    form = CloseForm(
-        request.POST if request.method == "POST" else None, initial={"version": sar.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sar_close(
-                by=request.user,
-                request=sar,
-                reason=form.cleaned_data["reason"],
-                version=form.cleaned_data["version"],
-            )
-        except (ValidationError, ConflictError) as refused:
-            form.add_error(
-                None, str(refused.messages[0] if hasattr(refused, "messages") else refused)
-            )
-        else:
-            messages.success(request, "The request is closed without a release.")
-            return redirect("governance:sar", pk=sar.pk)
-    return render(
+    return _sar_change(
         request,
-        "governance/sar_change.html",
-        {
-            "form": form,
-            "sar": sar,
-            "title": "Close without a release",
-            "button": "Close the request",
-        },
-        status=_status(form),
+        pk,
+        form_class=CloseForm,
+        change=services.sar_close,
+        done=lambda sar: "The request is closed without a release.",
+        title="Close without a release",
+        button="Close the request",
     )
 
 

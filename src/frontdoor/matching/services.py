@@ -41,6 +41,29 @@ def person_from_record(record: AgencyRecord, *, by) -> Person:
     )
 
 
+def _moved(
+    kind, source, target, record_ids, *, by, reason, audited, why, details, review_item=None
+) -> MergeEvent:
+    """Record records moving between people (a merge or a split), with its audit row."""
+    event = MergeEvent.objects.create(
+        kind=kind,
+        from_person=source,
+        to_person=target,
+        record_ids=record_ids,
+        review_item=review_item,
+        reason=reason.strip(),
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    audit_record(
+        actor=by,
+        verb=Verb.CHANGE,
+        obj=audited,
+        reason=why,
+        details={"event": event.pk, **details, "records": record_ids},
+    )
+    return event
+
+
 def merge(
     *,
     from_person: Person,
@@ -67,23 +90,11 @@ def merge(
         AgencyRecord.objects.filter(pk__in=record_ids).update(person=target)
         source.merged_into = target
         source.save(update_fields=["merged_into"])
-        event = MergeEvent.objects.create(
-            kind=MergeEvent.Kind.MERGE,
-            from_person=source,
-            to_person=target,
-            record_ids=record_ids,
-            review_item=review_item,
-            reason=reason.strip(),
-            created_by=by if getattr(by, "is_authenticated", False) else None,
-        )
-        audit_record(
-            actor=by,
-            verb=Verb.CHANGE,
-            obj=target,
-            reason="Merged two people on the person index",
-            details={"event": event.pk, "merged": source.pk, "records": record_ids},
-        )
-    return event
+        return _moved(
+            MergeEvent.Kind.MERGE, source, target, record_ids, by=by, reason=reason,
+            review_item=review_item, audited=target,
+            why="Merged two people on the person index", details={"merged": source.pk},
+        )  # fmt: skip
 
 
 def split(*, person: Person, records: Iterable[AgencyRecord], by, reason: str) -> MergeEvent:
@@ -109,22 +120,11 @@ def split(*, person: Person, records: Iterable[AgencyRecord], by, reason: str) -
         new_person = person_from_record(chosen[0], by=by)
         record_ids = [r.pk for r in chosen]
         AgencyRecord.objects.filter(pk__in=record_ids).update(person=new_person)
-        event = MergeEvent.objects.create(
-            kind=MergeEvent.Kind.SPLIT,
-            from_person=locked,
-            to_person=new_person,
-            record_ids=record_ids,
-            reason=reason.strip(),
-            created_by=by if getattr(by, "is_authenticated", False) else None,
-        )
-        audit_record(
-            actor=by,
-            verb=Verb.CHANGE,
-            obj=locked,
-            reason="Split a person on the person index",
-            details={"event": event.pk, "new_person": new_person.pk, "records": record_ids},
-        )
-    return event
+        return _moved(
+            MergeEvent.Kind.SPLIT, locked, new_person, record_ids, by=by, reason=reason,
+            audited=locked, why="Split a person on the person index",
+            details={"new_person": new_person.pk},
+        )  # fmt: skip
 
 
 def undo(*, event: MergeEvent, by) -> MergeEvent:
