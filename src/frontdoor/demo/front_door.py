@@ -153,6 +153,8 @@ def build_front_door(*, seed: int = 2026, contacts: int = 36) -> list[Contact]:
     for index in range(contacts):
         referrer = referrers[index % len(referrers)]
         days_ago = rng.randint(0, 13) if index >= 4 else 0
+        if index == OVERDUE_INDEX:
+            days_ago = max(days_ago, 4)  # its questions, still unanswered, are overdue
         moment = (now - timedelta(days=days_ago)).replace(
             hour=rng.choice(WEEKDAY_HOURS), minute=rng.randint(0, 59)
         )
@@ -161,6 +163,9 @@ def build_front_door(*, seed: int = 2026, contacts: int = 36) -> list[Contact]:
         stage = _stage(index, days_ago)
         made.append(_one_contact(rng, referrer, moment, stage, hub, managers, partners, known, now))
     return made
+
+
+OVERDUE_INDEX = 8
 
 
 def _stage(index: int, days_ago: int) -> str:
@@ -172,6 +177,8 @@ def _stage(index: int, days_ago: int) -> str:
         return "public"
     if index == 7:
         return "red_awaiting"
+    if index == OVERDUE_INDEX:
+        return "asked"
     if days_ago <= 1:
         return "asked"
     return "decided"
@@ -290,8 +297,11 @@ def _one_contact(rng, referrer, moment, stage, hub_team, managers, partners, kno
         answerer = Practitioner.objects.filter(
             agency=request.to_agency, role=Role.FRONTLINE
         ).first()
-        if answerer is None or (stage == "asked" and rng.random() < 0.6):
-            continue  # left open: some will be overdue
+        left_open = stage == "asked" and rng.random() < 0.6
+        # An older contact still at "asked" keeps every question open: the demo always has
+        # overdue requests to escalate, whatever the time of day it is loaded.
+        if answerer is None or left_open or (stage == "asked" and moment < now - timedelta(days=2)):
+            continue
         roll = rng.random()
         with simulated_now(after(rng.randint(1, 5))):
             if roll < 0.65:

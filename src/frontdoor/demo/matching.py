@@ -161,11 +161,33 @@ def build_matching(*, seed: int = 2026) -> MatchingDemo | None:
             facade.place_record(record, by=hub)
             made += 1
     made += _father_and_son(agencies, hub, number)
+    made += _uncertain(agencies, hub, number + 2, people)
     return MatchingDemo(
         records=made,
         review_items=ReviewItem.objects.filter(status=ReviewItem.Status.PENDING).count(),
         model=model,
     )
+
+
+def _uncertain(agencies: list[Agency], hub, number: int, people: list[Person]) -> int:
+    """A record the model is genuinely unsure of: a known child's name, a date of birth two
+    months out and no address (a school's note of a pupil who has just arrived)."""
+    child = next((p for p in people if p.date_of_birth and p.date_of_birth.year >= 2008), None)
+    school = next((a for a in agencies if a.sector == Agency.Sector.EDUCATION), agencies[-1])
+    if child is None:
+        return 0
+    born = child.date_of_birth
+    record = _add(
+        school,
+        number + 1,
+        recorded_at=timezone.now() - timedelta(days=3),
+        given_names=child.given_names,
+        family_name=child.family_name,
+        date_of_birth=born.replace(month=(born.month + 1) % 12 + 1, day=min(born.day, 28)),
+        sex=child.sex,
+    )
+    facade.place_record(record, by=hub)
+    return 1
 
 
 def _father_and_son(agencies: list[Agency], hub, number: int) -> int:
