@@ -11,7 +11,8 @@
 2. Serves Front Door with gunicorn on 127.0.0.1 (demo mode for the second-factor code,
    DEBUG off), --workers processes.
 3. Runs locust headless (bench/locustfile.py) at each number of --users for --seconds each:
-   hub practitioners load the hub queue, a case page and the person search; referrers make
+   hub practitioners load the hub queue and a case page (which runs the person search for
+   each unlinked subject); referrers make
    referrals through the API; responders list and answer information requests through the
    API.
 4. Prints p50 and p95 latency, requests per second and failures for every page at every
@@ -247,12 +248,6 @@ def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict
     contact_ids = list(
         Contact.objects.exclude(status=Contact.Status.DRAFT).values_list("pk", flat=True)
     )
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        person_search = reverse("matching:search")
-    except NoReverseMatch:
-        person_search = ""
     plan = {
         "password": DEMO_PASSWORD,
         "hub_usernames": hub,
@@ -260,7 +255,6 @@ def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict
         "responder_tokens": responder_tokens or referrer_tokens,
         "open_requests": open_requests,
         "contacts": contact_ids,
-        "person_search": person_search,
         "person_queries": sample,
     }
     say(

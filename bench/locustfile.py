@@ -2,14 +2,14 @@
 
 Three kinds of practitioner, in the proportions a front door sees:
 
-- hub practitioners (most users): the hub queue, a contact's page (the case page, which also
-  runs "is this person already known?" for each unlinked subject) and the person search;
+- hub practitioners (most users): the hub queue and a contact's page (the case page, which
+  also runs "is this person already known?", the person search, for each unlinked subject);
 - referrers, through the API: make a referral (a new idempotency key each time);
 - responders, through the API: list their agency's open information requests and answer one.
 
 Hub practitioners sign in through the real pages (password, then the second-factor code demo
 mode shows). API users use tokens issued by bench/load.py. Everything to use — usernames,
-tokens, contact and request ids, the person-search URL — comes from the JSON file named by
+tokens, contact and request ids, people to refer — comes from the JSON file named by
 $FRONTDOOR_LOAD_PLAN, written by bench/load.py.
 """
 
@@ -72,13 +72,6 @@ class HubPractitioner(HttpUser):
     def case_page(self) -> None:
         pk = _rng.choice(PLAN["contacts"])
         self.client.get(f"/contacts/{pk}/", name="case page (contact)")
-
-    @task(3)
-    def person_search(self) -> None:
-        if not PLAN.get("person_search"):
-            return
-        query = _rng.choice(PLAN["person_queries"])
-        self.client.get(PLAN["person_search"], params=query, name="person search")
 
 
 class Referrer(HttpUser):
