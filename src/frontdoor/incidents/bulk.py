@@ -1,21 +1,22 @@
 """Fast inserts for the import's own two tables (incidents and their parties).
 
-Django's ``bulk_create`` spends most of its time building SQL and preparing each value of each
-object (and SQLite's parameter limit cuts it into batches of about a hundred rows). For the
-hundreds of thousands of rows of a force's extract we insert plain tuples with
-``executemany`` instead, after reserving the incidents' ids so that their parties can point at
-them without reading them back. Only ``Incident`` and ``IncidentParty`` go this way: the
-column lists below must name every column (a test checks them against the models), and the
-person index's own tables keep going through the ORM.
+For the hundreds of thousands of rows of a force's extract we insert plain tuples
+(``frontdoor.core.bulk.insert_rows``: COPY on PostgreSQL, ``executemany`` on SQLite) after
+reserving the incidents' ids, so that their parties can point at them without reading them
+back. The column lists below must name every column (a test checks them against the models);
+``insert_objects`` does the same for model objects built by the import (new people and their
+police records).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from django.db import connection
 
+from frontdoor.core.bulk import insert_rows
+
 from .models import Incident, IncidentParty
+
+__all__ = ["insert_rows", "insert_objects", "reserve_ids"]
 
 INCIDENT_COLUMNS = (
     "id",
@@ -43,7 +44,6 @@ PARTY_COLUMNS = (
     "date_of_birth",
     "sex",
 )
-CHUNK = 5000
 
 
 def reserve_ids(model, count: int) -> list[int]:
@@ -66,38 +66,6 @@ def reserve_ids(model, count: int) -> list[int]:
         row = cursor.fetchone()
         start = max(highest, row[0] if row else 0) + 1
         return list(range(start, start + count))
-
-
-def insert_rows(model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
-    """INSERT the tuples (already in database form); returns how many.
-
-    PostgreSQL gets them through COPY (one stream, no per-row statement); SQLite through
-    ``executemany`` in chunks (a prepared statement run per row, in-process).
-    """
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    names = ", ".join(quote(c) for c in columns)
-    done = 0
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    done += 1
-        return done
-    sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608  # nosec B608
-    chunk: list[tuple] = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            chunk.append(row)
-            if len(chunk) == CHUNK:
-                cursor.executemany(sql, chunk)
-                done += len(chunk)
-                chunk = []
-        if chunk:
-            cursor.executemany(sql, chunk)
-            done += len(chunk)
-    return done
 
 
 def when(value):

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from frontdoor.core.bulk import insert_rows
 from frontdoor.people.models import AgencyRecord, Person
 
 from .engine import Record, blocking_keys
@@ -148,30 +149,33 @@ def index_person(person: Person) -> None:
         )
 
 
-def _index_bulk(rows: Iterable[tuple], parse, owner: str, batch_size: int) -> int:
+def _index_bulk(rows: Iterable[tuple], parse, owner: str, chunk: int = 50_000) -> int:
+    """Insert the keys as plain tuples (COPY on PostgreSQL): millions of them on a rebuild.
+
+    Keys are gathered a chunk at a time and then written, so that reading ``rows`` (often a
+    server-side cursor on the same connection) never interleaves with a COPY in progress.
+    """
     written, batch = 0, []
+    columns = ("key", f"{owner}_id")
     for row in rows:
-        for key in keys_of(parse(row)):
-            batch.append(BlockingKey(key=key, **{owner: row[0]}))
-        if len(batch) >= batch_size:
-            BlockingKey.objects.bulk_create(batch)
-            written += len(batch)
+        batch.extend((key, row[0]) for key in keys_of(parse(row)))
+        if len(batch) >= chunk:
+            written += insert_rows(BlockingKey, columns, batch)
             batch = []
     if batch:
-        BlockingKey.objects.bulk_create(batch)
-        written += len(batch)
+        written += insert_rows(BlockingKey, columns, batch)
     return written
 
 
-def index_records_bulk(rows: Iterable[tuple], *, batch_size: int = 5000) -> int:
+def index_records_bulk(rows: Iterable[tuple]) -> int:
     """Write keys for many records at once (``values_list(*RECORD_FIELDS)`` rows); returns
     the number of keys written. The caller deletes stale keys first when re-indexing."""
-    return _index_bulk(rows, from_record_row, "record_id", batch_size)
+    return _index_bulk(rows, from_record_row, "record")
 
 
-def index_people_bulk(rows: Iterable[tuple], *, batch_size: int = 5000) -> int:
+def index_people_bulk(rows: Iterable[tuple]) -> int:
     """The same for people's own details (``values_list(*PERSON_FIELDS)`` rows)."""
-    return _index_bulk(rows, from_person_row, "person_id", batch_size)
+    return _index_bulk(rows, from_person_row, "person")
 
 
 def rebuild() -> int:

@@ -331,3 +331,20 @@ def test_a_linked_subject_becomes_a_referral_record_on_the_index(hub, officer, i
     assert record.agency == officer.agency
     assert BlockingKey.objects.filter(record=record).exists()
     assert Person.objects.filter(merged_into__isnull=True).count() == len(index)
+
+
+def test_rebuilding_the_index_finds_the_same_people_as_the_save_hooks(hub, index):
+    from frontdoor.matching import index as matching_index
+
+    def keys():
+        rows = BlockingKey.objects.values_list("key", "record_id", "person_id")
+        return sorted(rows, key=lambda row: (row[0], row[1] or 0, row[2] or 0))
+
+    written_on_save = keys()
+    assert written_on_save
+    BlockingKey.objects.all().delete()
+    assert not facade.candidates(hub, given_names="Amira", family_name="Haddad")
+    assert matching_index.rebuild() == len(written_on_save)
+    assert keys() == written_on_save
+    best = top(hub, given_names="Amira", family_name="Haddad", date_of_birth=date(2009, 4, 11))
+    assert best.person == index["amira"]
