@@ -7,7 +7,8 @@
 1. Prepares a scratch database `frontdoor_load` on the server: migrate, the demo partnership
    (demo_load with more contacts and practitioners), then scaled up to --people people on the
    person index (with their agency records, so intake matching searches a real-sized index)
-   and --incidents police incidents, all fictional, bulk-loaded.
+   and --incidents police incidents, all fictional, bulk-loaded (COPY, straight into the
+   tables: the import path itself is measured by bench/incident_import.py).
 2. Serves Front Door with gunicorn on 127.0.0.1 (demo mode for the second-factor code,
    DEBUG off), --workers processes.
 3. Runs locust headless (bench/locustfile.py) at each number of --users for --seconds each:
@@ -85,16 +86,22 @@ FIRST = ["Robin", "Sam", "Alex", "Jo", "Charlie", "Morgan", "Riley", "Jamie", "C
 LAST = ["Ashdown", "Brackenbury", "Coldwell", "Dunmore", "Eastleigh", "Fennimore", "Greaves"]
 
 
-def scale_people(count: int, rng: random.Random) -> list[dict]:
-    """Bulk-add fictional people and their agency records; return a sample to search for."""
+def scale_people(count: int, rng: random.Random) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Bulk-add fictional people, each with a police nominal record, and index the records for
+    intake matching. Returns a sample to search for and every (person, record) pair added."""
+    from django.db import transaction
+
     from frontdoor.agencies.models import Agency
+    from frontdoor.incidents.bulk import insert_objects
+    from frontdoor.matching import index
     from frontdoor.people.models import AgencyRecord, Person, RecordKind
 
     existing = Person.objects.count()
     wanted = max(0, count - existing)
-    agency = Agency.objects.order_by("pk").first()
+    force = Agency.objects.filter(sector=Agency.Sector.POLICE).order_by("pk").first()
     sample: list[dict] = []
-    batch = 20_000
+    added: list[tuple[int, int]] = []
+    batch = 50_000
     started = time.monotonic()
     for offset in range(0, wanted, batch):
         people = []
@@ -108,24 +115,27 @@ def scale_people(count: int, rng: random.Random) -> list[dict]:
                     postcode=f"LA{rng.randrange(1, 9)} {rng.randrange(1, 9)}AB",
                 )
             )
-        made = Person.objects.bulk_create(people, batch_size=5_000)
-        records = [
-            AgencyRecord(
-                person=p,
-                agency=agency,
-                kind=RecordKind.OTHER,
-                source_ref=f"LOAD-{p.pk}",
-                given_names=p.given_names,
-                family_name=p.family_name,
-                date_of_birth=p.date_of_birth,
-                postcode=p.postcode,
+        with transaction.atomic():
+            insert_objects(Person, people)
+            records = [
+                AgencyRecord(
+                    person=p,
+                    agency=force,
+                    kind=RecordKind.POLICE_NOMINAL,
+                    source_ref=f"LOAD-{p.pk}",
+                    given_names=p.given_names,
+                    family_name=p.family_name,
+                    date_of_birth=p.date_of_birth,
+                    postcode=p.postcode,
+                )
+                for p in people
+            ]
+            insert_objects(AgencyRecord, records)
+            # Bulk writes bypass the save hooks that index records for intake matching.
+            index.index_records_bulk(
+                (r.pk, *(getattr(r, f) for f in index.RECORD_FIELDS[1:])) for r in records
             )
-            for p in made
-        ]
-        AgencyRecord.objects.bulk_create(records, batch_size=5_000)
-        index = _matching_index()
-        if index is not None:
-            index(records)
+        added += [(r.person_id, r.pk) for r in records]
         if len(sample) < 500:
             sample += [
                 {
@@ -134,7 +144,7 @@ def scale_people(count: int, rng: random.Random) -> list[dict]:
                     "date_of_birth": p.date_of_birth.isoformat(),
                     "postcode": p.postcode,
                 }
-                for p in made[:50]
+                for p in people[:50]
             ]
         say(f"    people: {existing + offset + len(people):,} ({time.monotonic() - started:.0f}s)")
     if not sample:
@@ -147,44 +157,65 @@ def scale_people(count: int, rng: random.Random) -> list[dict]:
             }
             for p in Person.objects.all()[:200]
         ]
-    return sample
+    return sample, added
 
 
-def _matching_index():
-    """Index bulk-created records for intake matching (bulk writes bypass the save hooks)."""
-    from frontdoor.matching import index
-    from frontdoor.people.models import AgencyRecord
-
-    def write(records) -> None:
-        pks = [r.pk for r in records]
-        index.index_records_bulk(
-            AgencyRecord.objects.filter(pk__in=pks).values_list(*index.RECORD_FIELDS)
-        )
-
-    return write
+OFFENCE_MIX = [("8N", "Assault without injury"), ("8L", "Harassment"), ("58C", "Criminal damage")]
+NON_CRIME = ["domestic_non_crime", "concern_for_welfare", "asb", "missing_person"]
 
 
-def scale_incidents(count: int) -> int:
-    """Fictional incidents from the generator, through the real import path (checked, resolved
-    to the person index, written in bulk)."""
+def scale_incidents(count: int, involved: list[tuple[int, int]], rng: random.Random) -> int:
+    """Fictional police incidents over three years, written straight into the tables (COPY),
+    each with one to three parties drawn heavy-tailed from ``involved`` (a few people in many
+    incidents, most in one or none), as a force's extract would leave them after import."""
+    from django.db import transaction
+    from django.utils import timezone
+
     from frontdoor.agencies.models import Agency
-    from frontdoor.incidents import generator
-    from frontdoor.incidents.models import ImportRun
-    from frontdoor.incidents.services import import_file, import_run_create
+    from frontdoor.incidents.bulk import (
+        INCIDENT_COLUMNS,
+        PARTY_COLUMNS,
+        insert_rows,
+        reserve_ids,
+        when,
+    )
+    from frontdoor.incidents.models import Incident, IncidentParty
 
     force = Agency.objects.filter(sector=Agency.Sector.POLICE).order_by("pk").first()
+    if not involved:
+        return 0
+    pool = len(involved)
+    now = timezone.now()
+    stamp = when(now)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="frontdoor-load-incidents-") as directory:
-        path = Path(directory) / "incidents.csv"
-        rows = generator.write_csv(
-            generator.generate_chunks(count, max(1000, count // 5), seed=11), path
-        )
-        run = import_run_create(
-            agency=force, by=None, filename=path.name, source=ImportRun.Source.COMMAND
-        )
-        run = import_file(run=run, path=str(path))
-    say(f"    incidents: {rows:,} rows imported in {time.monotonic() - started:.0f}s")
-    return run.incidents_created
+    batch = 100_000
+    for offset in range(0, count, batch):
+        size = min(batch, count - offset)
+        with transaction.atomic():
+            ids = reserve_ids(Incident, size)
+            incidents, parties = [], []
+            for number, pk in enumerate(ids, start=offset):
+                crime = rng.random() < 0.6
+                code, description = rng.choice(OFFENCE_MIX) if crime else ("", "")
+                occurred = now - timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60))
+                incidents.append(
+                    (
+                        pk, force.pk, f"LOAD-{number}", when(occurred),
+                        "crime" if crime else rng.choice(NON_CRIME), code, description,
+                        rng.random() < 0.3, "", "", None, "", stamp, stamp,
+                    )
+                )  # fmt: skip
+                chosen = set()
+                for role in ("victim", "suspect", "witness")[: rng.choice((1, 2, 2, 3))]:
+                    person, record = involved[int(pool * rng.random() ** 3)]
+                    if record in chosen:
+                        continue
+                    chosen.add(record)
+                    parties.append((pk, role, person, record, "", "", None, "unknown"))
+            insert_rows(Incident, INCIDENT_COLUMNS, incidents)
+            insert_rows(IncidentParty, PARTY_COLUMNS, parties)
+        say(f"    incidents: {offset + size:,} ({time.monotonic() - started:.0f}s)")
+    return count
 
 
 def open_requests_and_tokens(by_agency: dict[int, str]) -> tuple[list[dict], dict[int, str]]:
@@ -225,16 +256,21 @@ def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict
     import django
 
     django.setup()
+    from django.db import connection
+
     from frontdoor.agencies.models import Practitioner
     from frontdoor.agencies.roles import HUB_ROLES, Role
     from frontdoor.api.services import api_token_issue
     from frontdoor.demo.generator import DEMO_PASSWORD
+    from frontdoor.people.models import Person
     from frontdoor.referrals.models import Contact
 
     rng = random.Random(2026)  # nosec B311
     say(f"Scaling up to {people:,} people and {incidents:,} incidents")
-    sample = scale_people(people, rng)
-    added = scale_incidents(incidents) if incidents else 0
+    sample, involved = scale_people(people, rng)
+    added = scale_incidents(incidents, involved, rng) if incidents else 0
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
     hub = list(
         Practitioner.objects.filter(role__in=HUB_ROLES, is_active=True).values_list(
@@ -256,6 +292,10 @@ def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict
         "open_requests": open_requests,
         "contacts": contact_ids,
         "person_queries": sample,
+        # The most involved people first (scale_incidents draws heavy-tailed from the front).
+        "people": [person for person, _record in involved[:100]]
+        + [person for person, _record in rng.sample(involved, min(100, len(involved)))]
+        or list(Person.objects.values_list("pk", flat=True)[:200]),
     }
     say(
         f"    {len(hub)} hub logins, {len(referrer_tokens)} referrer tokens, "

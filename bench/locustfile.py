@@ -2,8 +2,10 @@
 
 Three kinds of practitioner, in the proportions a front door sees:
 
-- hub practitioners (most users): the hub queue and a contact's page (the case page, which
-  also runs "is this person already known?", the person search, for each unlinked subject);
+- hub practitioners (most users): the hub queue, a contact's page (the case page, which
+  also runs "is this person already known?", the person search, for each unlinked subject)
+  and a person's index page (their agencies' records and merge history; many of the people
+  chosen are in many incidents);
 - referrers, through the API: make a referral (a new idempotency key each time);
 - responders, through the API: list their agency's open information requests and answer one.
 
@@ -72,6 +74,11 @@ class HubPractitioner(HttpUser):
     def case_page(self) -> None:
         pk = _rng.choice(PLAN["contacts"])
         self.client.get(f"/contacts/{pk}/", name="case page (contact)")
+
+    @task(1)
+    def person_page(self) -> None:
+        pk = _rng.choice(PLAN["people"])
+        self.client.get(f"/matching/people/{pk}/", name="a person's index page")
 
 
 class Referrer(HttpUser):

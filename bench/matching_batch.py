@@ -20,7 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,15 +66,26 @@ def child(kind: str, backend: str, source: str, output: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started, "records": len(raw)}))
 
 
-def measure(kind: str, backend: str, source: str, workdir: str) -> dict:
+def measure(kind: str, backend: str, source: str, workdir: str, timeout: float | None) -> dict:
     output = str(Path(workdir) / f"{kind}-{backend}.csv")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    completed = subprocess.run(  # noqa: S603
+    # Its own process group, so that a timeout also stops the JVM a Spark run starts.
+    child_process = subprocess.Popen(  # noqa: S603
         [sys.executable, __file__, "--child", kind, backend, source, output],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = child_process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(child_process.pid, signal.SIGKILL)
+        child_process.communicate()
+        return {"error": f"stopped unfinished after {timeout:.0f} s (--timeout)"}
+    completed = subprocess.CompletedProcess(
+        child_process.args, child_process.returncode, stdout, stderr
     )
     wall = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -97,6 +110,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="20,000 records")
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--backends", default="duckdb,spark")
+    parser.add_argument(
+        "--timeout", type=float, default=None, help="stop any one pipeline after this many seconds"
+    )
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -123,7 +139,7 @@ def main() -> int:
         # Largest first, so that each peak_mib is exact (ru_maxrss only grows).
         for backend in args.backends.split(","):
             for kind in ("splink", "frontdoor"):
-                result = measure(kind, backend, source, workdir)
+                result = measure(kind, backend, source, workdir, args.timeout)
                 figures[f"{kind}_{backend}"] = result
                 print(f"{kind:10s} {backend:7s} {result}", flush=True)
             ours, theirs = figures[f"frontdoor_{backend}"], figures[f"splink_{backend}"]
