@@ -21,7 +21,8 @@
 
 Bounded in time: preparation, then len(users) × seconds of load. --quick: 2,000 people,
 10,000 incidents, 5 and 10 users for 15 seconds each (about a minute after preparation).
-Drops the scratch database at the end unless --keep.
+Drops the scratch database at the end unless --keep. To prepare once and load many times:
+`--prepare-only plan.json`, then `--reuse plan.json` (the database is kept).
 """
 
 from __future__ import annotations
@@ -347,6 +348,16 @@ def main() -> int:
     parser.add_argument("--contacts", type=int, default=300)
     parser.add_argument("--server-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--prepare-only",
+        metavar="FILE",
+        help="prepare the scratch database, write what the load needs to FILE and stop",
+    )
+    parser.add_argument(
+        "--reuse",
+        metavar="FILE",
+        help="skip preparation: load the database prepared by --prepare-only FILE",
+    )
     args = parser.parse_args()
     if args.quick:
         args.people, args.incidents, args.users, args.seconds = 2_000, 10_000, "5,10", 15
@@ -354,8 +365,22 @@ def main() -> int:
     levels = [int(u) for u in args.users.split(",")]
 
     started = time.monotonic()
-    prepared = prepare(args.server_url, args.people, args.incidents, args.contacts)
+    if args.reuse:
+        prepared = json.loads(Path(args.reuse).read_text(encoding="utf-8"))
+        prepared["by_agency"] = {int(k): v for k, v in prepared["by_agency"].items()}
+        os.environ.update(prepared["env"])
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.config.settings")
+        import django
+
+        django.setup()
+        say(f"Reusing {DATABASE} as prepared ({args.reuse})")
+    else:
+        prepared = prepare(args.server_url, args.people, args.incidents, args.contacts)
     prepared_in = time.monotonic() - started
+    if args.prepare_only:
+        Path(args.prepare_only).write_text(json.dumps(prepared), encoding="utf-8")
+        say(f"Prepared in {prepared_in:.0f} s; run the load with --reuse {args.prepare_only}")
+        return 0
     port = free_port()
     host = f"http://127.0.0.1:{port}"
     results: dict[int, dict] = {}
@@ -401,7 +426,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    if not args.keep:
+    if not (args.keep or args.reuse):
         drop_database(args.server_url)
     failures = sum(f["failures"] for level in results.values() for f in level.values())
     middle = 50 if 50 in results else levels[-1]

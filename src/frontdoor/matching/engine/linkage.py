@@ -126,6 +126,9 @@ def local_spark_session(cores: int = 2, memory: str = "4g", *, tiny: bool = Fals
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        # pandas in and out through Arrow: without it a million records cross row by row.
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.sql.execution.arrow.pyspark.fallback.enabled", "true")
     )
     if tiny:
         builder = (
