@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils.html import escape
 
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
@@ -266,6 +267,37 @@ def test_hostile_text_on_the_contact_page_is_escaped(signed_in, hub, officer):
     assert "<script>alert('x')</script>" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_the_hubs_own_hostile_text_is_escaped_wherever_it_is_shown(signed_in, hub, officer):
+    """Promise 14: the rating rationale and decision rationale on the hub's page, and the
+    feedback on the referrer's page and their Messages page, come back as text, not markup."""
+    rag_why = "<script>alert('rag')</script>"
+    decision_why = "<img src=x onerror=alert('why')>"
+    told = "<svg onload=alert('told')>"
+    contact = make_contact(officer)
+    client = signed_in(hub)
+    client.post(reverse("hub:triage", args=[contact.pk]), triage_post(contact, rationale=rag_why))
+    contact.refresh_from_db()
+    decision = decide_post(contact)
+    decision["decision-rationale"] = decision_why
+    decision["decision-feedback_to_referrer"] = told
+    assert client.post(reverse("hub:decide", args=[contact.pk]), decision).status_code == 302
+
+    hub_page = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    referrer = signed_in(officer)
+    mine = referrer.get(reverse("referrals:mine_detail", args=[contact.pk])).content.decode()
+    inbox = referrer.get(reverse("messages")).content.decode()
+    for page, text in [
+        (hub_page, rag_why),
+        (hub_page, decision_why),
+        (hub_page, told),
+        (mine, told),
+        (inbox, told),
+    ]:
+        assert escape(text) in page  # shown, as text
+        assert text not in page  # never as markup
+    assert "<svg" not in mine + inbox and "<script>alert" not in hub_page
 
 
 def test_viewing_a_contact_writes_one_audit_row(signed_in, hub, officer):
