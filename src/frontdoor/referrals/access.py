@@ -112,3 +112,32 @@ def contacts_visible_to(practitioner):
             referrer=practitioner
         )
     return contacts.filter(referrer=practitioner)
+
+
+def candidates_for(practitioner, subject) -> list:
+    """People on the index who may be ``subject`` (none for roles outside the hub). Each one
+    shown is a read of that person's record, so each is recorded (promise 6)."""
+    from frontdoor.matching import facade as matching
+
+    found = matching.candidates(
+        practitioner,
+        given_names=subject.given_names,
+        family_name=subject.family_name,
+        date_of_birth=subject.date_of_birth,
+        sex=subject.sex,
+        postcode=subject.postcode,
+        nhs_number=subject.nhs_number,
+    )
+    for candidate in found:
+        audit_record(
+            actor=practitioner,
+            verb=Verb.VIEW,
+            obj=candidate.person,
+            reason="Shown as a possible match for someone named in a contact",
+            details={
+                "contact": subject.contact_id,
+                "subject": subject.pk,
+                "probability": round(candidate.probability, 3),
+            },
+        )
+    return found

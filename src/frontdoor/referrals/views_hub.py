@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from frontdoor.core.clock import clock_status
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
-from frontdoor.matching import facade as matching
 from frontdoor.people.access import person_for_linking
 from frontdoor.sharing.access import requests_visible_to
 
@@ -77,15 +76,7 @@ def _page(request, contact, *, status=200, **forms):
     for subject in subjects:
         subject.age = services.subject_age(subject)
         subject.candidates = (
-            matching.candidates(
-                request.user,
-                given_names=subject.given_names,
-                family_name=subject.family_name,
-                date_of_birth=subject.date_of_birth,
-                sex=subject.sex,
-                postcode=subject.postcode,
-                nhs_number=subject.nhs_number,
-            )
+            access.candidates_for(request.user, subject)
             if subject.link == Subject.Link.UNREVIEWED
             else []
         )

@@ -14,7 +14,6 @@ from frontdoor.core.access import load_or_404
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 from frontdoor.core.policy import may
-from frontdoor.matching import facade as matching
 
 from . import access, services
 from .forms_referrer import (
@@ -230,15 +229,7 @@ def people(request, pk):
     # The hub, recording a call, sees at once who may already be known (a frontline
     # referrer gets no candidates at all); linking happens on the contact page once sent.
     for subject in subjects:
-        subject.candidates = matching.candidates(
-            request.user,
-            given_names=subject.given_names,
-            family_name=subject.family_name,
-            date_of_birth=subject.date_of_birth,
-            sex=subject.sex,
-            postcode=subject.postcode,
-            nhs_number=subject.nhs_number,
-        )
+        subject.candidates = access.candidates_for(request.user, subject)
     return render(
         request,
         "referrals/referral_people.html",

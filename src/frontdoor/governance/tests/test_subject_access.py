@@ -211,7 +211,7 @@ def test_the_bundle_holds_police_incidents_and_match_decisions(case, administrat
     from frontdoor.agencies.models import Agency
     from frontdoor.core.testing.factories import AgencyFactory
     from frontdoor.incidents.models import Incident, IncidentParty
-    from frontdoor.matching.models import ReviewItem
+    from frontdoor.matching.models import MergeEvent, ReviewItem
     from frontdoor.people.models import AgencyRecord, RecordKind
 
     force = AgencyFactory(name="Bundleshire Police", sector=Agency.Sector.POLICE)
@@ -243,10 +243,19 @@ def test_the_bundle_holds_police_incidents_and_match_decisions(case, administrat
     review = ReviewItem.objects.create(
         record=hers, other_person=other, match_weight=1.0, probability=0.7, explanation=[]
     )
+    merge = MergeEvent.objects.create(
+        kind=MergeEvent.Kind.SPLIT,
+        from_person=other,
+        to_person=case.person,
+        record_ids=[hers.pk],
+        reason="Two people under one police nominal",
+    )
     bundle = build_bundle(open_request(case, administrator))
     keys = set(bundle.item_keys())
     assert f"incidents.incidentparty:{mine.pk}" in keys
     assert f"matching.reviewitem:{review.pk}" in keys
+    assert f"matching.mergeevent:{merge.pk}" in keys
     text = bundle.as_json()
-    assert "INC-77" in text
+    assert "INC-77" in text and "Victim" in text  # the incident, with her role in it
+    assert "Two people under one police nominal" in text
     assert "Percival" not in text  # the other party is a third party

@@ -85,6 +85,52 @@ def test_a_changed_incident_is_updated_and_its_parties_replaced(force, analyst, 
     assert Incident.objects.count() == 2  # R2 was not in the file and is left alone
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_write_that_fails_part_way_leaves_nothing_of_the_import(
+    force, analyst, write_csv, monkeypatch
+):
+    """Promise 19: the database fails after incidents are updated and people are added, while
+    the parties are written; the earlier import stands untouched and the analyst is told."""
+    from django.db import OperationalError
+
+    from frontdoor.incidents import services
+
+    run_import(force, analyst, write_csv(csv_text(*GOOD_ROWS)))
+    before = (Incident.objects.count(), IncidentParty.objects.count(), Person.objects.count())
+    real_insert = services.insert_rows
+
+    def fail_on_parties(model, columns, rows):
+        if model is IncidentParty:
+            raise OperationalError("database or disk is full")
+        return real_insert(model, columns, rows)
+
+    monkeypatch.setattr(services, "insert_rows", fail_on_parties)
+    changed = [
+        GOOD_ROWS[0].replace("Assault with injury", "Assault (changed)"),
+        "R3,2025-03-01T09:00:00,,,missing_person,N,,Eastfold,N5,other,Jo,Bloggs,2012-05-05,U",
+    ]
+    run = import_run_create(agency=force, by=analyst, filename="second.csv", source="upload")
+    with pytest.raises(OperationalError):
+        import_file(run=run, path=write_csv(csv_text(*changed), "second.csv"))
+
+    assert (
+        Incident.objects.count(),
+        IncidentParty.objects.count(),
+        Person.objects.count(),
+    ) == before
+    r1 = Incident.objects.get(ref="R1")
+    assert r1.offence_description == "Assault with injury"  # the update was undone
+    assert sorted(r1.parties.values_list("record__source_ref", "role")) == [
+        ("N1", "victim"),
+        ("N2", "suspect"),
+    ]  # its parties were deleted for replacement, and are back
+    assert not Incident.objects.filter(ref="R3").exists()
+    assert not AgencyRecord.objects.filter(source_ref="N5").exists()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED
+    assert "nothing was imported" in run.failure
+
+
 def test_refs_are_unique_per_force_not_across_forces(force, analyst, write_csv):
     from frontdoor.core.testing.factories import AgencyFactory
 

@@ -208,6 +208,33 @@ def test_merge_then_undo_restores_everything(hub, add_record, police, health):
         facade.undo(event=event, by=hub)
 
 
+def test_a_merge_that_fails_at_its_last_step_moves_nothing(
+    hub, add_record, police, health, monkeypatch
+):
+    """Promise 19: accepting a match moves records, folds a person and records the merge; if
+    the last step (its audit row) fails, the index is as it was and the pair still waits."""
+    from frontdoor.matching import services
+
+    first, second = uncertain_pair(add_record, police, health)
+    item = review_item_for(first, second, hub)
+    before = dict(AgencyRecord.objects.values_list("pk", "person_id"))
+    real_audit = services.audit_record
+
+    def fail_at_the_end(**kwargs):
+        if kwargs["reason"].startswith("Accepted a possible match"):
+            raise RuntimeError("the audit trail is unavailable")
+        return real_audit(**kwargs)
+
+    monkeypatch.setattr(services, "audit_record", fail_at_the_end)
+    with pytest.raises(RuntimeError):
+        facade.review_accept(item=item, by=hub, reason="Same child: GP confirmed")
+    assert dict(AgencyRecord.objects.values_list("pk", "person_id")) == before
+    assert not Person.objects.filter(merged_into__isnull=False).exists()
+    assert not MergeEvent.objects.exists()
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.PENDING
+
+
 def test_a_merged_person_is_no_longer_a_candidate_and_comes_back_after_undo(hub, index):
     event = facade.merge(
         from_person=index["mason"], to_person=index["maisie"], by=hub, reason="Test merge"

@@ -226,6 +226,54 @@ def test_the_contact_page_shows_candidates_with_probability_and_explanation(
     assert "Likely match" not in mine.content.decode()
 
 
+def test_each_possible_match_shown_to_the_hub_is_recorded_as_a_read_of_that_person(
+    signed_in, hub, officer, index
+):
+    """Promise 6: a candidate is someone else's record; showing it is a read, logged once per
+    page view with the contact it was shown for, and never for the referrer, who sees none."""
+    from frontdoor.referrals import services as referrals
+    from frontdoor.referrals.tests.test_hub import make_contact
+
+    contact = make_contact(
+        officer, given_names="Maisie", family_name="O'Connor", date_of_birth=date(2017, 6, 1)
+    )
+    shown_for = {"object_type": "people.person", "details__contact": contact.pk}
+    signed_in(hub).get(reverse("hub:contact", args=[contact.pk]))
+    rows = AuditEvent.objects.filter(verb=Verb.VIEW, **shown_for)
+    assert index["maisie"].pk in {int(row.object_id) for row in rows}
+    assert len({row.object_id for row in rows}) == rows.count()  # one row per person shown
+    for row in rows:
+        assert (row.actor, row.occurred_at is not None) == (hub, True)
+        assert row.reason == "Shown as a possible match for someone named in a contact"
+        assert row.details["subject"] == contact.subjects.get().pk
+    signed_in(officer).get(reverse("referrals:mine_detail", args=[contact.pk]))
+    assert not AuditEvent.objects.filter(actor=officer, **shown_for).exists()
+
+    # The hub recording a call sees the same possible matches, recorded the same way.
+    call = referrals.contact_start(by=hub)
+    referrals.subject_save(
+        contact=call,
+        by=hub,
+        data={
+            "role": "child_at_risk",
+            "given_names": "Maisie",
+            "family_name": "O'Connor",
+            "date_of_birth": date(2017, 6, 1),
+        },
+    )
+    page = signed_in(hub).get(reverse("referrals:people", args=[call.pk])).content.decode()
+    assert "Likely match" in page
+    assert (
+        AuditEvent.objects.filter(
+            actor=hub,
+            object_type="people.person",
+            object_id=str(index["maisie"].pk),
+            details__contact=call.pk,
+        ).count()
+        == 1
+    )
+
+
 def test_candidates_for_a_frontline_referrer_are_empty_even_when_asked(officer, index):
     assert (
         facade.candidates(

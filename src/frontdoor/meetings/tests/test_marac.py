@@ -258,6 +258,28 @@ def test_a_practitioner_completes_a_dash_and_refers_from_its_page(idva, marac_me
     assert "Add a safety action" not in page  # only the chair records actions
 
 
+def test_a_dash_links_only_to_a_case_its_author_may_see(
+    idva, officer, hub_worker, make_contact, signed_in
+):
+    """Promise 2: a front door reference the IDVA did not refer finds nothing, so a guessed
+    reference never links a DASH to (or reveals) someone else's case."""
+    contact = make_contact(officer, at=timezone.now() - timedelta(hours=2))
+    response = signed_in(idva).post(
+        reverse("meetings:dash_new"), _form(14, reference=contact.reference)
+    )
+    assert response.status_code == 422
+    assert "There is no case you may see with that front door reference" in (
+        response.content.decode()
+    )
+    assert not DashAssessment.objects.exists()
+    # The hub, which sees every sent contact, links the same reference.
+    response = signed_in(hub_worker).post(
+        reverse("meetings:dash_new"), _form(14, reference=contact.reference)
+    )
+    assert response.status_code == 302
+    assert DashAssessment.objects.get().contact == contact
+
+
 def test_the_form_shows_what_is_wrong_and_saves_nothing(idva, signed_in):
     client = signed_in(idva)
     data = _form(3, professional_judgement="on", police_incidents="-1")

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils.html import escape
 
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
@@ -266,6 +267,84 @@ def test_hostile_text_on_the_contact_page_is_escaped(signed_in, hub, officer):
     assert "<script>alert('x')</script>" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_the_hubs_own_hostile_text_is_escaped_wherever_it_is_shown(signed_in, hub, officer):
+    """Promise 14: the rating rationale and decision rationale on the hub's page, and the
+    feedback on the referrer's page and their Messages page, come back as text, not markup."""
+    rag_why = "<script>alert('rag')</script>"
+    decision_why = "<img src=x onerror=alert('why')>"
+    told = "<svg onload=alert('told')>"
+    contact = make_contact(officer)
+    client = signed_in(hub)
+    client.post(reverse("hub:triage", args=[contact.pk]), triage_post(contact, rationale=rag_why))
+    contact.refresh_from_db()
+    decision = decide_post(contact)
+    decision["decision-rationale"] = decision_why
+    decision["decision-feedback_to_referrer"] = told
+    assert client.post(reverse("hub:decide", args=[contact.pk]), decision).status_code == 302
+
+    hub_page = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
+    referrer = signed_in(officer)
+    mine = referrer.get(reverse("referrals:mine_detail", args=[contact.pk])).content.decode()
+    inbox = referrer.get(reverse("messages")).content.decode()
+    for page, text in [
+        (hub_page, rag_why),
+        (hub_page, decision_why),
+        (hub_page, told),
+        (mine, told),
+        (inbox, told),
+    ]:
+        assert escape(text) in page  # shown, as text
+        assert text not in page  # never as markup
+    assert "<svg" not in mine + inbox and "<script>alert" not in hub_page
+
+
+def test_triage_and_decision_forms_ignore_fields_they_do_not_have(
+    signed_in, hub, officer, social_care
+):
+    """Promise 4: status, referrer, agency, reference, deadlines and who decided cannot be
+    set by posting them to the hub's triage and decision forms."""
+    other = PractitionerFactory(agency=social_care, role=Role.HUB_MANAGER)
+    contact = make_contact(officer)
+    reference, agency = contact.reference, contact.referrer_agency
+    smuggled = {
+        "status": Contact.Status.DECIDED,
+        "referrer": other.pk,
+        "referrer_agency": social_care.pk,
+        "reference": "FD-FORGED-1",
+        "decision_due_at": "2099-01-01T00:00",
+        "decided_by": other.pk,
+        "signed_off_by": other.pk,
+        "assigned_to": other.pk,
+    }
+    extra = {
+        f"{prefix}{name}": value for name, value in smuggled.items() for prefix in ("", "triage-")
+    }
+    client = signed_in(hub)
+    response = client.post(
+        reverse("hub:triage", args=[contact.pk]), {**triage_post(contact, "amber"), **extra}
+    )
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.TRIAGED  # not decided
+    assert (contact.referrer, contact.referrer_agency) == (officer, agency)
+    assert contact.reference == reference
+    assert contact.decision_due_at.year < 2099
+    assert contact.assigned_to == hub  # the form's own `assign_to` was left empty: the hub
+
+    extra = {
+        f"{prefix}{name}": value for name, value in smuggled.items() for prefix in ("", "decision-")
+    }
+    response = client.post(
+        reverse("hub:decide", args=[contact.pk]), {**decide_post(contact, "nfa"), **extra}
+    )
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.DECIDED
+    assert (contact.referrer, contact.referrer_agency) == (officer, agency)
+    assert contact.reference == reference
+    assert (contact.decision.decided_by, contact.decision.signed_off_by) == (hub, None)
 
 
 def test_viewing_a_contact_writes_one_audit_row(signed_in, hub, officer):

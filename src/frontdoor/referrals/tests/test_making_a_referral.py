@@ -532,6 +532,28 @@ def test_my_referrals_lists_only_my_own(signed_in, officer, social_worker):
     assert "Hidden" not in html
 
 
+def test_only_the_hub_sees_contacts_it_did_not_refer(officer, social_worker, social_care):
+    """Promise 2: ``contacts_visible_to`` feeds lists, counts and look-ups across the
+    project; a practitioner outside the hub gets their own contacts and nobody else's."""
+    from frontdoor.referrals.access import contacts_visible_to
+
+    sent = services.contact_start(by=social_worker)
+    services.subject_save(
+        contact=sent, by=social_worker, data={"role": "victim", "given_names": "Hidden"}
+    )
+    sent.status = Contact.Status.SUBMITTED
+    sent.save(update_fields=["status"])
+    their_draft = services.contact_start(by=social_worker)
+    mine = services.contact_start(by=officer)
+    hub = PractitionerFactory(agency=social_care, role=Role.HUB_PRACTITIONER)
+    colleague = PractitionerFactory(agency=social_care, role=Role.FRONTLINE)
+
+    assert set(contacts_visible_to(officer)) == {mine}
+    assert set(contacts_visible_to(social_worker)) == {sent, their_draft}
+    assert not contacts_visible_to(colleague).exists()  # same agency, not the referrer
+    assert set(contacts_visible_to(hub)) == {sent}  # sent contacts only, never drafts
+
+
 def test_another_practitioner_gets_404_on_every_page_of_my_draft(signed_in, officer, social_worker):
     contact = complete_draft(signed_in(officer))
     subject = contact.subjects.get()

@@ -209,6 +209,37 @@ def answer_url(info_request, what="answer"):
 # Asking -----------------------------------------------------------------------------------
 
 
+def test_asking_ignores_fields_the_form_does_not_have(officer, hub, partners, housing, nurse):
+    """Promise 4: the agency asked, who asked, the status, the contact and the deadline come
+    from the hub's choices and the service, never from extra posted fields."""
+    contact, children, adult = sent_contact(officer, hub=hub, rag=Rag.AMBER)
+    elsewhere, _, _ = sent_contact(officer, hub=hub, rag=Rag.AMBER)
+    response = client_as(hub).post(
+        reverse("sharing:ask", args=[contact.pk]),
+        ask_form(
+            [partners["health"]],
+            children,
+            [Category.HEALTH_ATTENDANCES],
+            to_agency=housing.pk,
+            requested_by=nurse.pk,
+            status="answered",
+            contact=elsewhere.pk,
+            due_at="2099-01-01T00:00",
+            answers='{"health_attendances": "forged"}',
+        ),
+    )
+    assert response.status_code == 302
+    (asked,) = InformationRequest.objects.all()
+    assert (asked.contact, asked.to_agency, asked.requested_by) == (
+        contact,
+        partners["health"],
+        hub,
+    )
+    assert asked.status == "open" and asked.answers == {}
+    assert asked.due_at.year < 2099
+    assert not InformationRequest.objects.filter(to_agency=housing).exists()
+
+
 def test_the_hub_asks_three_agencies_at_once_and_the_amber_deadline_applies(officer, hub, partners):
     with time_machine.travel(ASKED_AT, tick=False):
         contact, children, adult = sent_contact(officer, hub=hub, rag=Rag.AMBER)
