@@ -147,6 +147,9 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--backends", default="duckdb,spark")
     parser.add_argument(
+        "--kinds", default="splink,frontdoor", help="which pipelines to run (default: both)"
+    )
+    parser.add_argument(
         "--timeout", type=float, default=None, help="stop any one pipeline after this many seconds"
     )
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
@@ -174,11 +177,12 @@ def main() -> int:
         )
         # Largest first, so that each peak_mib is exact (ru_maxrss only grows).
         for backend in args.backends.split(","):
-            for kind in ("splink", "frontdoor"):
+            for kind in args.kinds.split(","):
                 result = measure(kind, backend, source, workdir, args.timeout)
                 figures[f"{kind}_{backend}"] = result
                 print(f"{kind:10s} {backend:7s} {result}", flush=True)
-            ours, theirs = figures[f"frontdoor_{backend}"], figures[f"splink_{backend}"]
+            ours = figures.get(f"frontdoor_{backend}", {})
+            theirs = figures.get(f"splink_{backend}", {})
             if "seconds" in ours and "seconds" in theirs:
                 figures[f"time_ratio_{backend}"] = round(ours["seconds"] / theirs["seconds"], 2)
                 figures[f"memory_ratio_{backend}"] = round(
