@@ -141,6 +141,21 @@ class Contact(models.Model):
         return [labels.get(c, c) for c in self.concerns]
 
 
+class ReferenceCounter(models.Model):
+    """The last contact reference given out in a year (FD-2026-000123 is 123 in 2026).
+
+    Sending a referral takes this row's lock to draw the next number, so two referrals sent
+    at the same moment never get the same reference, and a number is never given out twice,
+    even after the contact that had it is disposed of under the retention rules.
+    """
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"FD-{self.year}: {self.last} given out"
+
+
 class Subject(models.Model):
     """Someone a contact is about, with the role they have in it (DPA 2018 s.38 categories)."""
 

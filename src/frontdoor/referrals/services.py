@@ -28,6 +28,7 @@ from .models import (
     Consent,
     Contact,
     Decision,
+    ReferenceCounter,
     Rag,
     SignpostedService,
     Subject,
@@ -180,9 +181,29 @@ def contact_problems(contact: Contact) -> list[str]:
 
 
 def _next_reference(now) -> str:
-    prefix = f"FD-{now:%Y}-"
-    count = Contact.objects.filter(reference__startswith=prefix).count()
-    return f"{prefix}{count + 1:06d}"
+    """Draw the year's next contact reference. Call inside the transaction that uses it.
+
+    The counter row's lock is held until that transaction ends, so concurrent referrals
+    queue here for a moment rather than collide on the unique reference.
+    """
+    year = now.year
+    prefix = f"FD-{year}-"
+    if not ReferenceCounter.objects.filter(year=year).exists():
+        # The first referral of a year (or of a database from before the counter): start
+        # after the highest reference already given out, so none is ever reused.
+        highest = (
+            Contact.objects.filter(reference__startswith=prefix)
+            .order_by("-reference")
+            .values_list("reference", flat=True)
+            .first()
+        )
+        start = int(highest.removeprefix(prefix)) if highest else 0
+        ReferenceCounter.objects.bulk_create(
+            [ReferenceCounter(year=year, last=start)], ignore_conflicts=True
+        )
+    ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1)
+    number = ReferenceCounter.objects.get(year=year).last
+    return f"{prefix}{number:06d}"
 
 
 def contact_submit(*, contact: Contact, by) -> Contact:

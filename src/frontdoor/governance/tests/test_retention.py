@@ -76,6 +76,7 @@ OUTSIDE = {
     "incidents.importrun": "the log of imports: who, when, counts and line-numbered errors "
     "(a known gap)",
     "incidents.harmweight": "configuration",
+    "referrals.referencecounter": "the last contact reference given out each year: a number",
     "incidents.cohortrule": "configuration",
     "incidents.recurrencerun": "scoring runs: settings and counts",
     "incidents.cohortmember": "derived scores, recomputed from incidents (a known gap: old "
