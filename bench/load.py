@@ -392,7 +392,7 @@ def main() -> int:
             [
                 str(ROOT / ".venv" / "bin" / "gunicorn"),
                 "frontdoor.config.wsgi:application",
-                "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+                "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers), "--preload",
                 "--log-level", "warning",
             ],
             cwd=ROOT,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -44,6 +45,9 @@ def api_token_issue(*, practitioner, name: str, by=None) -> tuple[ApiToken, str]
     return token, key
 
 
+TOUCH_EVERY = timedelta(minutes=1)
+
+
 def api_token_revoke(*, token: ApiToken, by=None) -> ApiToken:
     with transaction.atomic():
         updated = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
@@ -63,5 +67,9 @@ def api_token_revoke(*, token: ApiToken, by=None) -> ApiToken:
 
 def api_token_touch(*, token: ApiToken) -> None:
     """Note when a token was last used (plumbing, not an audited action: each read or write
-    made with it is audited by the service or access helper that does it)."""
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    made with it is audited by the service or access helper that does it). To the minute:
+    a token used many times a minute is written once, not on every request."""
+    now = timezone.now()
+    if token.last_used_at and now - token.last_used_at < TOUCH_EVERY:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 
 SESSION_STARTED = "frontdoor_started_at"
 SESSION_LAST_SEEN = "frontdoor_last_seen_at"
+SEEN_TO_THE = 60  # seconds
 
 
 class SessionTimeoutMiddleware:
@@ -40,7 +41,11 @@ class SessionTimeoutMiddleware:
         if now - started >= absolute:
             hours = int(absolute // 3600)
             return f"You were signed out because you had been signed in for {hours} hours."
-        session[SESSION_LAST_SEEN] = now
+        if SESSION_LAST_SEEN not in session or now - last_seen >= SEEN_TO_THE:
+            # Noted to the minute: a session is written once a minute while in use, not on
+            # every page (a database write each time), so the inactivity time-out may come
+            # up to a minute early.
+            session[SESSION_LAST_SEEN] = now
         return ""
 
 
