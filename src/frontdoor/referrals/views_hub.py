@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,7 @@ from . import access, services, signposting
 from .forms_hub import DecisionForm, TriageForm, VersionForm
 from .models import Contact, Subject
 
+QUEUE_PAGE = 50  # contacts a page, the nearest deadline first
 OPEN_STATUSES = (Contact.Status.SUBMITTED, Contact.Status.TRIAGED, Contact.Status.AWAITING_SIGN_OFF)
 
 
@@ -36,13 +38,16 @@ def queue(request):
                 filter=Q(information_requests__status="open", information_requests__due_at__lt=now),
             ),
         )
-        .order_by("decision_due_at", "submitted_at")
+        .order_by("decision_due_at", "submitted_at", "pk")
     )
     show = request.GET.get("show", "all")
+    if show not in ("all", "mine", "late"):
+        show = "all"
     if show == "mine":
         contacts = contacts.filter(assigned_to=request.user)
     elif show == "late":
         contacts = contacts.filter(Q(decision_due_at__lt=now) | Q(statutory_due_at__lt=now))
+    page = Paginator(contacts, QUEUE_PAGE).get_page(request.GET.get("page"))
     rows = [
         {
             "contact": c,
@@ -51,9 +56,9 @@ def queue(request):
             if c.statutory_due_at
             else None,
         }
-        for c in contacts[:500]
+        for c in page
     ]
-    context = {"rows": rows, "show": show, "now": now}
+    context = {"rows": rows, "page": page, "show": show, "now": now}
     if request.user.has_role("hub_manager"):
         visible = access.contacts_visible_to(request.user)
         told, decided = services.referrer_told_within_a_working_day(visible)

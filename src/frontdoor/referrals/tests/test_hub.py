@@ -93,6 +93,26 @@ def test_the_queue_lists_open_contacts_nearest_deadline_first(signed_in, hub, of
     assert "Overdue" in page
 
 
+def test_a_long_queue_comes_a_page_at_a_time_and_says_how_many_are_open(
+    signed_in, hub, officer, monkeypatch
+):
+    from frontdoor.referrals import views_hub
+
+    monkeypatch.setattr(views_hub, "QUEUE_PAGE", 2)
+    with time_machine.travel(datetime(2026, 11, 23, 9, 30, tzinfo=LONDON), tick=False):
+        sent = [make_contact(officer) for _ in range(3)]
+    client = signed_in(hub)
+
+    first = client.get(reverse("hub:queue")).content.decode()
+    second = client.get(reverse("hub:queue"), {"show": "all", "page": 2}).content.decode()
+
+    assert "3 contacts, the nearest deadline first: 1 to 2 shown" in first
+    assert "Page 1 of 2" in first and 'href="?show=all&amp;page=2"' in first
+    assert "3 contacts, the nearest deadline first: 3 to 3 shown" in second
+    shown = [[c.reference in page for c in sent] for page in (first, second)]
+    assert shown == [[True, True, False], [False, False, True]]
+
+
 def test_a_red_rating_sets_a_four_working_hour_deadline_from_receipt(signed_in, hub, officer):
     with time_machine.travel(datetime(2026, 11, 27, 15, 0, tzinfo=LONDON), tick=False):  # Friday
         contact = make_contact(officer)
