@@ -8,7 +8,7 @@ from django.http import Http404
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES, Role
 from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_record, audit_records
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 
@@ -128,16 +128,18 @@ def candidates_for(practitioner, subject) -> list:
         postcode=subject.postcode,
         nhs_number=subject.nhs_number,
     )
-    for candidate in found:
-        audit_record(
-            actor=practitioner,
-            verb=Verb.VIEW,
-            obj=candidate.person,
-            reason="Shown as a possible match for someone named in a contact",
-            details={
+    audit_records(
+        {
+            "actor": practitioner,
+            "verb": Verb.VIEW,
+            "obj": candidate.person,
+            "reason": "Shown as a possible match for someone named in a contact",
+            "details": {
                 "contact": subject.contact_id,
                 "subject": subject.pk,
                 "probability": round(candidate.probability, 3),
             },
-        )
+        }
+        for candidate in found
+    )
     return found
