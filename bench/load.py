@@ -17,8 +17,9 @@
    referrals through the API; responders list and answer information requests through the
    API.
    Users start over five seconds and sign in as they start (a password check is slow on
-   purpose); the figures count from when the last one has started (locust --reset-stats),
-   so they describe practitioners at work, not fifty people signing in in the same moment.
+   purpose: about half a second of a core); the figures count from when the last one has
+   signed in, so they describe practitioners at work, not fifty people signing in at the
+   same moment. Each hub user has an account of their own.
 4. Prints p50 and p95 latency, requests per second and failures for every page at every
    level, and one JSON object as the last line.
 
@@ -246,6 +247,54 @@ def open_requests_and_tokens(by_agency: dict[int, str]) -> tuple[list[dict], dic
     return open_requests, by_agency
 
 
+HUB_LOGINS = 120  # more than the hub users at the busiest level (60 of 100): one login each
+
+
+def hub_logins(count: int = HUB_LOGINS) -> list[str]:
+    """One hub practitioner account per simulated hub user (fictional, in social care's hub).
+
+    Users sharing an account would sign in within the same 30 seconds and the second would
+    be refused the code the first had just used (replay protection): a locust user per
+    account, as in real life. The demo password's hash is copied, not recomputed."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from frontdoor.agencies.models import Practitioner
+    from frontdoor.agencies.roles import HUB_ROLES, Role
+    from frontdoor.demo.generator import DEMO_DEVICE_NAME, DEMO_TOTP_KEY_HEX
+
+    model = Practitioner.objects.filter(role=Role.HUB_PRACTITIONER, is_active=True).first()
+    existing = set(
+        Practitioner.objects.filter(username__startswith="load.hub.").values_list(
+            "username", flat=True
+        )
+    )
+    added = [
+        Practitioner(
+            username=f"load.hub.{n:03d}",
+            first_name="Load",
+            last_name=f"Hub {n:03d}",
+            email=f"load.hub.{n:03d}@example.invalid",
+            agency=model.agency,
+            team=model.team,
+            role=Role.HUB_PRACTITIONER,
+            job_title="Hub practitioner (load test)",
+            password=model.password,
+        )
+        for n in range(count)
+        if f"load.hub.{n:03d}" not in existing
+    ]
+    Practitioner.objects.bulk_create(added)
+    for practitioner in Practitioner.objects.filter(username__in=[p.username for p in added]):
+        TOTPDevice.objects.create(
+            user=practitioner, name=DEMO_DEVICE_NAME, confirmed=True, key=DEMO_TOTP_KEY_HEX
+        )
+    return list(
+        Practitioner.objects.filter(role__in=HUB_ROLES, is_active=True)
+        .order_by("username")
+        .values_list("username", flat=True)
+    )
+
+
 def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict:
     url = server_url.rsplit("/", 1)[0] + "/" + DATABASE
     env = dict(os.environ, DATABASE_URL=url, FRONTDOOR_DEMO="1", DEBUG="0")
@@ -263,7 +312,7 @@ def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict
     from django.db import connection
 
     from frontdoor.agencies.models import Practitioner
-    from frontdoor.agencies.roles import HUB_ROLES, Role
+    from frontdoor.agencies.roles import Role
     from frontdoor.api.services import api_token_issue
     from frontdoor.demo.generator import DEMO_PASSWORD
     from frontdoor.people.models import Person
@@ -276,11 +325,7 @@ def prepare(server_url: str, people: int, incidents: int, contacts: int) -> dict
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
-    hub = list(
-        Practitioner.objects.filter(role__in=HUB_ROLES, is_active=True).values_list(
-            "username", flat=True
-        )
-    )
+    hub = hub_logins()
     referrers = Practitioner.objects.filter(role=Role.FRONTLINE, is_active=True)[:20]
     referrer_tokens = [api_token_issue(practitioner=p, name="load test")[1] for p in referrers]
     open_requests, by_agency = open_requests_and_tokens({})
@@ -318,7 +363,7 @@ def run_level(host: str, plan_path: Path, users: int, seconds: int, out: Path) -
             "-f", str(ROOT / "bench" / "locustfile.py"),
             "--headless", "-u", str(users), "-r", str(max(1, users // 5)),
             "--run-time", f"{seconds}s", "--host", host, "--csv", str(prefix),
-            "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5", "--reset-stats",
+            "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5",
         ],
         cwd=ROOT,
         env=dict(os.environ, FRONTDOOR_LOAD_PLAN=str(plan_path)),
@@ -377,6 +422,7 @@ def main() -> int:
 
         django.setup()
         say(f"Reusing {DATABASE} as prepared ({args.reuse})")
+        prepared["plan"]["hub_usernames"] = hub_logins()
     else:
         prepared = prepare(args.server_url, args.people, args.incidents, args.contacts)
     prepared_in = time.monotonic() - started
@@ -402,6 +448,7 @@ def main() -> int:
             env=dict(
                 prepared["env"],
                 ALLOWED_HOSTS="127.0.0.1,localhost",
+                CONN_MAX_AGE="60",  # as docs/deployment.md sets it for production
                 EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
             ),
             stdout=subprocess.DEVNULL,

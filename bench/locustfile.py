@@ -24,7 +24,7 @@ import random
 import re
 import uuid
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 PLAN = json.loads(open(os.environ["FRONTDOOR_LOAD_PLAN"], encoding="utf-8").read())  # noqa: SIM115
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -35,6 +35,24 @@ _responder_tokens = itertools.cycle(PLAN["responder_tokens"])
 # Each open request is answered once: a shared pool, popped.
 _open_requests = list(PLAN["open_requests"])
 _rng = random.Random(2026)  # nosec B311 (which page to load, not security)
+
+
+_ready = {"users": 0, "measuring": False}
+
+
+def _signed_in(environment) -> None:
+    """Count a user as at work; once every user is, start the figures afresh, so that they
+    describe practitioners at work and not everyone signing in at the same moment."""
+    _ready["users"] += 1
+    runner = environment.runner
+    if not _ready["measuring"] and _ready["users"] >= runner.target_user_count:
+        _ready["measuring"] = True
+        environment.stats.reset_all()
+
+
+@events.test_start.add_listener
+def _start(environment, **_kwargs) -> None:
+    _ready.update(users=0, measuring=False)
 
 
 def _csrf(response) -> str:
@@ -65,6 +83,7 @@ class HubPractitioner(HttpUser):
                 {"csrfmiddlewaretoken": _csrf(page), "code": code.group(1) if code else ""},
                 name="sign in (code)",
             )
+        _signed_in(self.environment)
 
     @task(4)
     def hub_queue(self) -> None:
@@ -87,6 +106,7 @@ class Referrer(HttpUser):
 
     def on_start(self) -> None:
         self.client.headers["Authorization"] = f"Bearer {next(_referrer_tokens)}"
+        _signed_in(self.environment)
 
     @task
     def make_referral(self) -> None:
@@ -121,6 +141,7 @@ class Responder(HttpUser):
     def on_start(self) -> None:
         self.token = next(_responder_tokens)
         self.client.headers["Authorization"] = f"Bearer {self.token}"
+        _signed_in(self.environment)
 
     @task(2)
     def inbox(self) -> None:

@@ -154,7 +154,9 @@ def contact_for_raising(practitioner, contact_pk):
     return contact_for(practitioner, contact_pk)
 
 
-def open_disagreement_exists(contact) -> bool:
-    """Whether any disagreement is running on the contact (the safety prompt shows to everyone
-    who may see the case, even when they may not see the disagreement itself)."""
-    return Disagreement.objects.filter(contact=contact, status=Disagreement.Status.OPEN).exists()
+def disagreement_states_on_contact(contact) -> dict[int, str]:
+    """Every disagreement on the contact, whoever may see it, as id: status (one small query).
+
+    For the safety prompt and to skip the visibility query when there is none; show nothing
+    from it beyond whether one is running."""
+    return dict(Disagreement.objects.filter(contact=contact).values_list("pk", "status"))

@@ -30,9 +30,11 @@ class TriageForm(GovukForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assign_to"].queryset = Practitioner.objects.filter(
-            role__in=HUB_ROLES, is_active=True
-        ).select_related("agency")
+        self.fields["assign_to"].queryset = (
+            Practitioner.objects.filter(role__in=HUB_ROLES, is_active=True)
+            .select_related("agency")
+            .only("first_name", "last_name", "username", "agency__name")
+        )
         self.fields["assign_to"].label_from_instance = lambda p: f"{p} ({p.agency})"
 
 
