@@ -418,3 +418,18 @@ def test_governance_forms_ignore_fields_they_do_not_have(
     }
 
     assert_extras_ignored(cases[form]())
+
+
+def test_only_an_administrator_searches_people_for_a_subject_access_request(
+    case, administrator, hub_manager, officer, signed_in
+):
+    """Promise 2: the subject access person search spans the whole person index, so only the
+    administrators who handle requests may run it; anyone else gets 403 and no names."""
+    url = reverse("governance:sar_new")
+    for practitioner in (hub_manager, officer):
+        response = signed_in(practitioner).get(url, {"q": "zara quill"})
+        assert response.status_code == 403
+        assert "Quillfeather" not in response.content.decode()
+        assert "people" not in (response.context or {})
+    found = signed_in(administrator).get(url, {"q": "zara quill"})
+    assert list(found.context["people"]) == [case.person]
