@@ -566,3 +566,32 @@ def test_accepting_a_suggestion_that_proposes_no_values_changes_nothing(curator,
     assert suggestion.status == "accepted"
     assert Service.objects.get(pk=directory.group.pk).version == version
     assert not ServiceChange.objects.exists()
+
+
+def test_the_queue_and_its_count_hold_only_suggestions_about_the_curators_own_services(
+    curator, directory
+):
+    """Promise 2: a curator at another agency who looks after one service of their own sees
+    only that service's suggestions, in the queue and in My work's count, never this
+    agency's."""
+    from frontdoor.core.testing.factories import AgencyFactory
+
+    other_agency = AgencyFactory(name="Testshire Youth Trust", sector="voluntary")
+    elsewhere = PractitionerFactory(
+        username="other.curator", agency=other_agency, role=Role.HUB_MANAGER
+    )
+    Service.objects.filter(pk=directory.helpline.pk).update(owner_agency=other_agency)
+    theirs = curation.suggestion_create(
+        service=directory.helpline, kind="other", comment="Their own"
+    )
+    curation.suggestion_create(service=directory.group, kind="other", comment="Hidden")
+    curation.suggestion_create(service=directory.stale, kind="closed", proposed={}, comment="Shut")
+
+    page = as_(elsewhere).get(reverse("directory:curation_queue"))
+    assert [row["suggestion"] for row in page.context["rows"]] == [theirs]
+    html = page.content.decode()
+    assert "Hidden" not in html and directory.group.name not in html
+    panel = next(p for p in my_work(elsewhere) if p.title == "Directory services you look after")
+    assert "1 suggested change waiting" in panel.summary
+    mine = next(p for p in my_work(curator) if p.title == "Directory services you look after")
+    assert "2 suggested changes waiting" in mine.summary

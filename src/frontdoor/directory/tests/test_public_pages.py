@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from frontdoor.directory.models import Service
-from frontdoor.directory.testing import REFUGE_POSTCODE, REFUGE_STREET
+from frontdoor.directory.models import Service, TaxonomyTerm
+from frontdoor.directory.search import category_choices
+from frontdoor.directory.testing import REFUGE_POSTCODE, REFUGE_STREET, tag
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +171,29 @@ def test_signed_in_practitioners_see_it_in_their_menu(signed_in, social_worker, 
     client = signed_in(social_worker)
     page = client.get(reverse("directory:search")).content.decode()
     assert 'href="/directory/"' in page and "Service directory" in page
+
+
+@pytest.mark.parametrize("status", [Service.Status.DEFUNCT, Service.Status.INACTIVE])
+def test_a_service_that_is_not_running_is_never_found_or_counted(client, directory, status):
+    """Promise 2: an inactive or defunct service is absent from the public search by its own
+    name, by its category and from everywhere, from the count of services found, and from the
+    categories offered; its page is 404."""
+    hidden = directory.defunct
+    Service.objects.filter(pk=hidden.pk).update(status=status)
+    running = Service.objects.public().count()
+    for params in ({"q": "Closed Forever"}, {}):
+        response = search(client, **params)
+        assert hidden.name not in listed(response)
+        assert hidden.name not in response.content.decode()
+    assert response.context["page"].paginator.count == running
+    assert f"{running} services found" in response.content.decode()
+    assert "0 services found" in search(client, q="Closed Forever").content.decode()
+    only_theirs = TaxonomyTerm.objects.create(
+        name="Social clubs", description="Clubs.", taxonomy_id=directory.domestic_abuse.taxonomy_id
+    )
+    tag(hidden, only_theirs)
+    assert "Social clubs" not in {name for _, name in category_choices()}
+    by_category = search(client, category=str(only_theirs.pk))
+    assert by_category.status_code == 422  # not a category offered
+    assert hidden.name not in by_category.content.decode()
+    assert client.get(reverse("directory:service", args=[hidden.pk])).status_code == 404

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.core.models import OutboxMessage
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.disagreements.models import Disagreement, Level, Theme
 from frontdoor.disagreements.report import theme_report
 
@@ -437,3 +438,81 @@ def test_a_flushed_database_gets_the_default_themes_back_and_a_partnerships_own_
     Theme.objects.create(name="Our own theme")
     ensure_default_themes()
     assert list(Theme.objects.values_list("name", flat=True)) == ["Our own theme"]
+
+
+@pytest.mark.parametrize("form", ["raise", "escalate", "resolve"])
+def test_disagreement_forms_ignore_fields_they_do_not_have(
+    form,
+    signed_in,
+    officer,
+    police,
+    social_care,
+    hub_worker,
+    police_manager,
+    threshold,
+    decided_contact,
+    disagreement,
+):
+    """Promise 4: the contact, who raised it and for which agency, the level, its deadline,
+    the status and who resolved it come from the page and the services, never from extra
+    posted fields."""
+    from .conftest import make_contact
+
+    elsewhere = make_contact(officer, decide_by=hub_worker)
+    smuggled = {
+        "contact": elsewhere.pk,
+        "raised_by": police_manager.pk,
+        "raised_by_agency": social_care.pk,
+        "other_practitioner": police_manager.pk,
+        "level": Level.PARTNERSHIP,
+        "level_due_at": "2099-01-01T00:00",
+        "status": "resolved",
+        "resolved_by": police_manager.pk,
+        "resolved_at": "2001-01-01T00:00",
+    }
+    raised_by_officer = {
+        "contact": decided_contact,
+        "raised_by": officer,
+        "raised_by_agency": police,
+        "other_agency": social_care,
+    }
+    cases = {
+        "raise": lambda: Smuggled(
+            client=signed_in(officer),
+            url=reverse("disagreements:raise", args=[decided_contact.pk]),
+            data=raise_form(decided_contact, social_care, threshold),
+            extras={**smuggled, "outcome": "compromise", "version": 9},
+            record=lambda: Disagreement.objects.latest("pk"),
+            expected={
+                **raised_by_officer,
+                "level": Level.PRACTITIONERS,
+                "status": "open",
+                "outcome": "",
+                "resolved_by": None,
+                "version": 1,
+            },
+        ),
+        "escalate": lambda: Smuggled(
+            client=signed_in(officer),
+            url=reverse("disagreements:escalate", args=[disagreement.pk]),
+            data={"reason": "No reply", "version": 1},
+            extras={**smuggled, "other_agency": police.pk, "outcome": "compromise"},
+            record=lambda: Disagreement.objects.get(pk=disagreement.pk),
+            expected={**raised_by_officer, "level": Level.MANAGERS, "status": "open"},
+        ),
+        "resolve": lambda: Smuggled(
+            client=signed_in(officer),
+            url=reverse("disagreements:resolve", args=[disagreement.pk]),
+            data={"outcome": "withdrawn", "resolution": "Agreed after a call.", "version": 1},
+            extras={**smuggled, "other_agency": police.pk},
+            record=lambda: Disagreement.objects.get(pk=disagreement.pk),
+            expected={
+                **raised_by_officer,
+                "level": Level.PRACTITIONERS,
+                "status": "withdrawn",
+                "outcome": "withdrawn",
+                "resolved_by": officer,
+            },
+        ),
+    }
+    assert_extras_ignored(cases[form]())

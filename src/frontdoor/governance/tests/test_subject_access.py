@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.testing.factories import current_code, give_authenticator
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.governance import services
 from frontdoor.governance.models import SubjectAccessRequest
 from frontdoor.governance.sar import build_bundle
@@ -259,3 +260,176 @@ def test_the_bundle_holds_police_incidents_and_match_decisions(case, administrat
     assert "INC-77" in text and "Victim" in text  # the incident, with her role in it
     assert "Two people under one police nominal" in text
     assert "Percival" not in text  # the other party is a third party
+
+
+@pytest.mark.parametrize(
+    "form", ["rule", "agency_rule", "review", "open", "extend", "close", "redact", "release"]
+)
+def test_governance_forms_ignore_fields_they_do_not_have(
+    form, case, administrator, hub_manager, officer, police, signed_in
+):
+    """Promise 4: a retention rule's record type, agency and editor; a review's record and
+    reviewer; a subject access request's person, status, deadline, opener and releaser; a
+    redaction's request and marker come from the page and the services, never from extra
+    posted fields."""
+    from frontdoor.governance.models import RecordReview, RetentionRule
+    from frontdoor.people.models import Person
+
+    from .test_pages import make_due
+
+    stranger = Person.objects.create(given_names="Olwen", family_name="Brackenridge")
+    sar = open_request(case, administrator)
+    other_sar = services.sar_open(
+        by=administrator,
+        person=stranger,
+        requester_name="Olwen",
+        requester_is="self",
+        received_on=timezone.localdate(),
+    )
+    long_ago = "2001-01-01T00:00"
+    someone_else = {
+        "updated_by": officer.pk,
+        "updated_at": long_ago,
+        "decided_by": officer.pk,
+        "decided_at": long_ago,
+        "opened_by": officer.pk,
+        "opened_at": long_ago,
+        "released_by": officer.pk,
+        "released_at": long_ago,
+        "marked_by": officer.pk,
+        "marked_at": long_ago,
+        "record_type": "people.person",
+        "object_id": str(stranger.pk),
+        "person": stranger.pk,
+        "due_on": "2099-01-01",
+        "extended_due_on": "2099-01-01",
+    }
+    rule = {"period_months": "84", "source": "Partnership policy 2026"}
+    unreleased = {
+        "person": case.person,
+        "opened_by": administrator,
+        "released_by": None,
+        "due_on": sar.due_on,
+    }
+    admin = signed_in(administrator)
+    cases = {
+        "rule": lambda: Smuggled(
+            client=admin,
+            url=reverse("governance:rule_edit", args=["referrals.contact"]),
+            data=rule,
+            extras={**someone_else, "agency": police.pk},
+            record=lambda: RetentionRule.objects.get(),
+            expected={
+                "record_type": "referrals.contact",
+                "agency": None,
+                "updated_by": administrator,
+            },
+        ),
+        "agency_rule": lambda: Smuggled(
+            client=admin,
+            url=reverse("governance:rule_agency", args=["referrals.contact"]),
+            data={**rule, "agency": police.pk},
+            extras=someone_else,
+            record=lambda: RetentionRule.objects.get(),
+            expected={
+                "record_type": "referrals.contact",
+                "agency": police,
+                "updated_by": administrator,
+            },
+        ),
+        "review": lambda: Smuggled(
+            client=make_due(case.contact) or signed_in(hub_manager),
+            url=reverse("governance:review", args=["referrals.contact", case.contact.pk]),
+            data={
+                "outcome": "retain",
+                "reason": "Sibling case open",
+                "next_review_on": (timezone.localdate() + timedelta(days=400)).isoformat(),
+            },
+            extras=someone_else,
+            record=lambda: RecordReview.objects.get(),
+            expected={
+                "record_type": "referrals.contact",
+                "object_id": str(case.contact.pk),
+                "decided_by": hub_manager,
+            },
+        ),
+        "open": lambda: Smuggled(
+            client=admin,
+            url=reverse("governance:sar_open", args=[case.person.pk]),
+            data={
+                "requester_name": "Greta",
+                "requester_is": "parent",
+                "received_on": timezone.localdate().isoformat(),
+            },
+            extras={**someone_else, "status": "released", "version": 9},
+            record=lambda: SubjectAccessRequest.objects.latest("pk"),
+            expected={**unreleased, "status": "open", "version": 1},
+        ),
+        "extend": lambda: Smuggled(
+            client=admin,
+            url=reverse("governance:sar_extend", args=[sar.pk]),
+            data={"reason": "Records held by three agencies", "version": sar.version},
+            extras={**someone_else, "status": "closed"},
+            record=lambda: SubjectAccessRequest.objects.get(pk=sar.pk),
+            expected={**unreleased, "status": "open"},
+        ),
+        "close": lambda: Smuggled(
+            client=admin,
+            url=reverse("governance:sar_close", args=[sar.pk]),
+            data={"reason": "Withdrawn by the requester", "version": sar.version},
+            extras={**someone_else, "status": "released"},
+            record=lambda: SubjectAccessRequest.objects.get(pk=sar.pk),
+            expected={**unreleased, "status": "closed", "released_at": None},
+        ),
+        "redact": lambda: Smuggled(
+            client=admin,
+            url=reverse("governance:sar_redact", args=[sar.pk]),
+            data={
+                "target": f"referrals.contact:{case.contact.pk}|what_happened",
+                "passage": "Olwen Brackenridge",
+                "reason": "Neighbour",
+            },
+            extras={
+                **someone_else,
+                "request": other_sar.pk,
+                "item_key": "people.person:1",
+                "field": "notes",
+            },
+            record=lambda: sar.redactions.get(),
+            expected={
+                "item_key": f"referrals.contact:{case.contact.pk}",
+                "field": "what_happened",
+                "marked_by": administrator,
+            },
+        ),
+        "release": lambda: Smuggled(
+            client=admin,
+            url=reverse("governance:sar_release", args=[sar.pk]),
+            data={
+                "format": "json",
+                "reason": "Secure email",
+                "code": current_code(administrator.totpdevice_set.first()),
+            },
+            extras={**someone_else, "status": "closed", "version": 9},
+            record=lambda: SubjectAccessRequest.objects.get(pk=sar.pk),
+            expected={**unreleased, "status": "released", "released_by": administrator},
+            status=200,
+        ),
+    }
+
+    assert_extras_ignored(cases[form]())
+
+
+def test_only_an_administrator_searches_people_for_a_subject_access_request(
+    case, administrator, hub_manager, officer, signed_in
+):
+    """Promise 2: the subject access person search spans the whole person index, so only the
+    administrators who handle requests may run it; anyone else gets 403 and no names."""
+    url = reverse("governance:sar_new")
+    for practitioner in (hub_manager, officer):
+        response = signed_in(practitioner).get(url, {"q": "zara quill"})
+        assert response.status_code == 403
+        assert "Quillfeather" not in response.content.decode()
+        assert "people" not in (response.context or {})
+    found = signed_in(administrator).get(url, {"q": "zara quill"})
+    assert list(found.context["people"]) == [case.person]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.testing.factories import AgencyFactory, PractitionerFactory
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.meetings import marac, services
 from frontdoor.meetings.models import (
     AgendaItem,
@@ -382,3 +383,71 @@ def test_a_flushed_database_gets_the_dash_checklist_back(db):
     Checklist.objects.all().delete()
     checklist = default_checklist()
     assert checklist is not None and checklist.questions.count() == 24
+
+
+@pytest.mark.parametrize("form", ["dash", "refer", "research"])
+def test_marac_forms_ignore_fields_they_do_not_have(
+    form, idva, idva_service, victim, chair, officer, police, marac_meeting, make_contact, signed_in
+):
+    """Promise 4: a DASH's author, agency, person, case and version; a referral's assessment,
+    agenda item and referrer; research's item, agency and recorder come from the page and the
+    services, never from extra posted fields."""
+    elsewhere = services.item_add(meeting=marac_meeting, by=chair, title="Another case")
+    other_dash = dash(officer, yes=14)
+    someone_else = {
+        "completed_by": officer.pk,
+        "referred_by": officer.pk,
+        "recorded_by": chair.pk,
+        "agency": police.pk,
+        "person": victim.pk,
+        "version": 9,
+        "referred_at": "2001-01-01T00:00",
+        "recorded_at": "2001-01-01T00:00",
+        "repeat_of_heard_at": "2001-01-01T00:00",
+    }
+    cases = {
+        "dash": lambda: Smuggled(
+            client=signed_in(idva),
+            url=reverse("meetings:dash_new"),
+            data=_form(14),
+            extras={**someone_else, "contact": make_contact(officer, at=timezone.now()).pk},
+            record=lambda: DashAssessment.objects.latest("pk"),
+            expected={
+                "completed_by": idva,
+                "agency": idva_service,
+                "person": None,
+                "contact": None,
+                "version": 1,
+            },
+        ),
+        "refer": lambda: Smuggled(
+            client=signed_in(idva),
+            url=reverse("meetings:dash_refer", args=[dash(idva, yes=14).pk]),
+            data={"meeting": marac_meeting.pk, "idva_name": "Ivy Adviser"},
+            extras={**someone_else, "item": elsewhere.pk, "assessment": other_dash.pk},
+            record=lambda: MaracCase.objects.get(),
+            expected={
+                "assessment.completed_by": idva,
+                "referred_by": idva,
+                "repeat_of_heard_at": None,
+                "item.meeting": marac_meeting,
+                "item.title": "Rowan Quillfeather",  # not the smuggled item
+            },
+        ),
+        "research": lambda: Smuggled(
+            client=signed_in(officer),
+            url=reverse(
+                "meetings:research",
+                args=[
+                    marac.marac_refer(
+                        assessment=other_dash, by=officer, meeting=marac_meeting
+                    ).item.pk
+                ],
+            ),
+            data={"facts": "Two call-outs in May.", "opinion": "", "withheld": ""},
+            extras={**someone_else, "agency": idva_service.pk, "item": elsewhere.pk},
+            record=lambda: MaracCase.objects.get().item.information.get(),
+            expected={"agency": police, "recorded_by": officer},
+        ),
+    }
+    assert_extras_ignored(cases[form]())

@@ -9,8 +9,10 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent, Verb
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.meetings import services
 from frontdoor.meetings.models import AgendaItem, Meeting, MeetingType
 from frontdoor.plans.models import Action, Plan
@@ -527,3 +529,183 @@ def test_attendance_rows_of_another_meeting_cannot_be_changed(daily, marac, chai
     assert response.status_code == 302
     other.refresh_from_db()
     assert not other.present and other.confidentiality_acknowledged_at is None
+
+
+# Promise 4: forms ignore fields they do not have -------------------------------------------
+
+_LONG_AGO = "2001-01-01T00:00"
+
+
+def _present(meeting, chair):
+    row = meeting.attendance.first()
+    services.attendance_update(
+        meeting=meeting,
+        by=chair,
+        expected_version=meeting.version,
+        changes=[services.AttendanceChange(row.pk, True, "A. Person", True)],
+    )
+    meeting.refresh_from_db()
+    return row
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["create", "item_add", "decisions", "information", "item_action", "attendance", "minutes"],
+)
+def test_meeting_forms_ignore_fields_they_do_not_have(
+    form, daily, marac, make_contact, chair, teacher, school, police, social_care, signed_in
+):
+    """Promise 4: a meeting's status, author, minute-issuer and version; a case's meeting,
+    contact and hearing; shared information's item, agency and recorder; an action's status and
+    author; an attendance row's meeting and agency come from the page and the services, never
+    from extra posted fields."""
+    meeting, item = daily
+    other_item = services.item_add(meeting=marac, by=chair, title="Another case")
+    elsewhere = make_contact(teacher, at=at(24, 9))
+    other_plan = Plan.objects.create(title="Another plan", own_words="Other words")
+    client = signed_in(chair)
+    someone_else = {
+        "created_by": teacher.pk,
+        "recorded_by": teacher.pk,
+        "minutes_issued_by": teacher.pk,
+        "minutes_issued_at": _LONG_AGO,
+        "recorded_at": _LONG_AGO,
+        "heard_at": _LONG_AGO,
+        "completed_at": _LONG_AGO,
+    }
+    day = timezone.localdate() + timedelta(days=7)
+    cases = {
+        "create": lambda: Smuggled(
+            client=client,
+            url=reverse("meetings:create"),
+            data={
+                "type": "strategy",
+                "held_on_day": day.day,
+                "held_on_month": day.month,
+                "held_on_year": day.year,
+                "starts_at_time": "14:30",
+                "chair": chair.pk,
+                "agencies": [social_care.pk],
+            },
+            extras={**someone_else, "status": "minutes_issued", "version": 9},
+            record=lambda: Meeting.objects.latest("pk"),
+            expected={
+                "status": "planned",
+                "created_by": chair,
+                "minutes_issued_by": None,
+                "minutes_issued_at": None,
+                "version": 1,
+            },
+        ),
+        "item_add": lambda: Smuggled(
+            client=client,
+            url=reverse("meetings:item_add", args=[meeting.pk]),
+            data={"title": "Case GH", "reference": ""},
+            extras={
+                **someone_else,
+                "meeting": marac.pk,
+                "contact": elsewhere.pk,
+                "decisions": "Forged",
+                "version": 9,
+            },
+            record=lambda: AgendaItem.objects.latest("pk"),
+            expected={
+                "meeting": meeting,
+                "contact": None,
+                "person": None,
+                "heard_at": None,
+                "decisions": "",
+                "version": 1,
+            },
+        ),
+        "decisions": lambda: Smuggled(
+            client=client,
+            url=reverse("meetings:item", args=[item.pk]),
+            data={"decide-decisions": "Strategy discussion", "decide-version": item.version},
+            extras={
+                **someone_else,
+                "meeting": marac.pk,
+                "contact": elsewhere.pk,
+                "title": "Forged",
+                "children_involved": "on",
+            },
+            prefix="decide",
+            record=lambda: AgendaItem.objects.get(pk=item.pk),
+            expected={
+                "meeting": meeting,
+                "contact": item.contact,
+                "heard_at": None,
+                "title": item.title,
+                "children_involved": item.children_involved,
+            },
+        ),
+        "information": lambda: Smuggled(
+            client=client,
+            url=reverse("meetings:item_information", args=[item.pk]),
+            data={"info-agency": police.pk, "info-facts": "Two call-outs.", "info-opinion": ""},
+            extras={**someone_else, "item": other_item.pk},
+            prefix="info",
+            record=lambda: item.information.get(),
+            expected={"item": item, "agency": police, "recorded_by": chair},
+        ),
+        "item_action": lambda: Smuggled(
+            client=client,
+            url=reverse("meetings:item_action", args=[item.pk]),
+            data={
+                "what": "Visit",
+                "type": "direct",
+                "owner_agency": school.pk,
+                "owner": "",
+                "due_on_day": "31",
+                "due_on_month": "1",
+                "due_on_year": "2099",
+            },
+            extras={**someone_else, "status": "done", "version": 9, "plan": other_plan.pk},
+            record=lambda: Action.objects.latest("pk"),
+            expected={
+                "status": "open",
+                "created_by": chair,
+                "completed_at": None,
+                "version": 1,
+                "plan.contact": item.contact,
+            },
+        ),
+        "attendance": lambda: Smuggled(
+            client=client,
+            url=reverse("meetings:attendance", args=[meeting.pk]),
+            data={
+                f"present_{meeting.attendance.first().pk}": "on",
+                f"name_{meeting.attendance.first().pk}": "A. Person",
+                "version": meeting.version,
+            },
+            extras={
+                **someone_else,
+                "meeting": marac.pk,
+                "agency": school.pk,
+                "attendee": teacher.pk,
+                "status": "minutes_issued",
+            },
+            record=lambda: meeting.attendance.first(),
+            expected={
+                "meeting": meeting,
+                "agency": meeting.attendance.first().agency,
+                "attendee": None,
+            },
+        ),
+        "minutes": lambda: Smuggled(
+            client=client,
+            url=reverse("meetings:issue_minutes", args=[meeting.pk]),
+            data={"version": _present(meeting, chair) and meeting.version},
+            extras={**someone_else, "chair": teacher.pk, "type": "marac", "title": "Forged"},
+            record=lambda: Meeting.objects.get(pk=meeting.pk),
+            expected={
+                "status": "minutes_issued",
+                "minutes_issued_by": chair,
+                "chair": chair,
+                "created_by": chair,
+                "type": meeting.type,
+                "title": meeting.title,
+            },
+        ),
+    }
+    assert_extras_ignored(cases[form]())

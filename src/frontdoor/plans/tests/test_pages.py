@@ -9,7 +9,9 @@ from django.utils import timezone
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.core.work import my_work
+from frontdoor.plans import services
 from frontdoor.plans.models import Action, Plan
 from frontdoor.supervision.tests.conftest import make_contact
 
@@ -260,3 +262,74 @@ def test_my_work_points_chairs_to_overdue_actions_and_analysts_to_the_mix(plan, 
     analyst = PractitionerFactory(username="analyst", role=Role.ANALYST)
     titles = [p.title for p in my_work(analyst)]
     assert "Action mix" in titles and "Overdue actions" not in titles
+
+
+@pytest.mark.parametrize("form", ["plan_create", "plan_edit", "action_create", "action_update"])
+def test_plan_and_action_forms_ignore_fields_they_do_not_have(
+    form, client, signed_in, plan, actions, hub_manager, officer, teacher, school, police
+):
+    """Promise 4: a plan's contact, status, author and version, and an action's plan, owner,
+    owner agency, status, author and timestamps come from the page and the services, never
+    from extra posted fields."""
+    elsewhere = make_contact(officer)
+    other_plan = services.plan_create(
+        by=hub_manager, title="Another plan", own_words="Other words", lead_professional=teacher
+    )
+    later = (timezone.localdate() + timedelta(days=9)).isoformat()
+    owned_by_others = {
+        "created_by": teacher.pk,
+        "created_at": "2001-01-01T00:00",
+        "escalated_at": "2001-01-01T00:00",
+        "completed_at": "2001-01-01T00:00",
+    }
+    plan_words = {"title": "Plan for Zara", "own_words": "Safe at home.", "review_on": later}
+    cases = {
+        "plan_create": lambda: Smuggled(
+            client=signed_in(hub_manager),
+            url=reverse("plans:plan_create", args=[make_contact(officer).pk]),
+            data=plan_words,
+            extras={**owned_by_others, "status": "closed", "contact": elsewhere.pk, "version": 9},
+            record=lambda: Plan.objects.latest("pk"),
+            expected={"status": "open", "created_by": hub_manager, "version": 1},
+        ),
+        "plan_edit": lambda: Smuggled(
+            client=signed_in(hub_manager),
+            url=reverse("plans:plan_edit", args=[plan.pk]),
+            data={**plan_words, "version": plan.version},
+            extras={**owned_by_others, "status": "closed", "contact": elsewhere.pk},
+            record=lambda: Plan.objects.get(pk=plan.pk),
+            expected={"status": "open", "created_by": hub_manager, "contact": None},
+        ),
+        "action_create": lambda: Smuggled(
+            client=signed_in(hub_manager),
+            url=reverse("plans:action_create", args=[plan.pk]),
+            data={"what": "Check in", "type": "direct", "owner_agency": police.pk, "due_on": later},
+            extras={**owned_by_others, "plan": other_plan.pk, "status": "done", "version": 9},
+            record=lambda: Action.objects.latest("pk"),
+            expected={"plan": plan, "status": "open", "created_by": hub_manager, "version": 1},
+        ),
+        "action_update": lambda: Smuggled(
+            client=signed_in(officer),
+            url=reverse("plans:action_update", args=[actions["police"].pk]),
+            data={"status": "in_progress", "outcome": "", "version": 1},
+            extras={
+                **owned_by_others,
+                "plan": other_plan.pk,
+                "owner_agency": school.pk,
+                "owner": teacher.pk,
+                "what": "Forged",
+                "due_on": "2099-01-01",
+            },
+            record=lambda: Action.objects.get(pk=actions["police"].pk),
+            expected={
+                "plan": plan,
+                "owner_agency": police,
+                "owner": officer,
+                "what": "Police welfare visit",
+                "created_by": hub_manager,
+                "escalated_at": None,
+                "completed_at": None,
+            },
+        ),
+    }
+    assert_extras_ignored(cases[form]())
