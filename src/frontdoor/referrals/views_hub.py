@@ -236,6 +236,9 @@ def link_subject(request, pk, subject_pk):
         return _page(
             request, contact, status=422, problem="That person is not part of this contact."
         )
+    version = VersionForm(request.POST)
+    if not version.is_valid():
+        return _page(request, contact, status=422, problem="Reload the page and try again.")
     choice = str(request.POST.get("person", ""))
     person = person_for_linking(request.user, choice) if choice != "new" else None
     if choice != "new" and person is None:
@@ -245,9 +248,17 @@ def link_subject(request, pk, subject_pk):
             status=422,
             problem="Choose a person from the list, or confirm a new person.",
         )
-    services.subject_link(subject=subject, by=request.user, person=person)
-    messages.success(request, f"{subject} has been checked against the person index.")
-    return redirect("hub:contact", pk=contact.pk)
+    return _attempt(
+        request,
+        contact,
+        lambda: services.subject_link(
+            subject=subject,
+            by=request.user,
+            person=person,
+            expected_version=version.cleaned_data["version"],
+        ),
+        success=f"{subject} has been checked against the person index.",
+    )
 
 
 @require_POST

@@ -100,14 +100,22 @@ def resume_url(contact: Contact) -> str:
     return reverse("referrals:check", args=[contact.pk])
 
 
-def _save_draft(request, contact: Contact, form) -> bool:
-    """Write the page's answers; False (with the form told why) if the draft has just been sent."""
+def _save_draft(request, contact: Contact, form) -> str:
+    """Write the page's answers. Returns "" when saved, else why not (the form is told too
+    when the draft has just been sent; a conflict keeps nothing of the form)."""
     try:
-        services.contact_update_draft(contact=contact, by=request.user, changes=form.cleaned_data)
+        services.contact_update_draft(
+            contact=contact,
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            changes=form.answers(),
+        )
+    except ConflictError as conflict:
+        return str(conflict)
     except ValidationError as error:
         form.add_error(None, error)
-        return False
-    return True
+        return "; ".join(error.messages)
+    return ""
 
 
 def _question(request, pk, *, step: str, form_class, template: str, context: dict | None = None):
@@ -115,13 +123,20 @@ def _question(request, pk, *, step: str, form_class, template: str, context: dic
     contact = _draft_for(request, pk)
     if step == "referrals:caller" and contact.source != Contact.Source.PUBLIC:
         return redirect("referrals:people", pk=contact.pk)
-    status = 200
+    status, conflict = 200, ""
     if request.method == "POST":
         form = form_class(request.POST, saving=request.POST.get("action") == "save")
-        if form.is_valid() and _save_draft(request, contact, form):
-            return redirect(_next_url(request, contact, step))
-        status = 409 if form.non_field_errors() else 422
-    else:
+        if form.is_valid():
+            problem = _save_draft(request, contact, form)
+            if not problem:
+                return redirect(_next_url(request, contact, step))
+            # Sent meanwhile (the form says so) or saved meanwhile from another page.
+            status, conflict = 409, "" if form.errors else problem
+        else:
+            status = 422
+    if request.method != "POST" or conflict:
+        # Someone else saved first: show the draft as it is now, with nothing of this form.
+        contact.refresh_from_db()
         form = form_class(initial=form_class.initial_for(contact))
     return render(
         request,
@@ -129,6 +144,7 @@ def _question(request, pk, *, step: str, form_class, template: str, context: dic
         {
             "contact": contact,
             "form": form,
+            "conflict": conflict,
             "back_url": _back_url(request, contact, step),
             **(context or {}),
         },
@@ -244,14 +260,21 @@ def people(request, pk):
 
 
 def _person_page(request, contact: Contact, subject=None):
-    status = 200
+    status, conflict = 200, ""
+    editing = subject is not None
     if request.method == "POST":
-        form = SubjectForm(request.POST)
+        form = SubjectForm(request.POST, editing=editing)
         if form.is_valid():
             try:
                 services.subject_save(
-                    contact=contact, by=request.user, data=form.subject_data(), subject=subject
+                    contact=contact,
+                    by=request.user,
+                    data=form.subject_data(),
+                    subject=subject,
+                    expected_version=form.cleaned_data["version"] if editing else None,
                 )
+            except ConflictError as error:
+                conflict = str(error)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -260,9 +283,14 @@ def _person_page(request, contact: Contact, subject=None):
                 if request.GET.get("from") == "check":
                     return redirect("referrals:check", pk=contact.pk)
                 return redirect("referrals:people", pk=contact.pk)
-        status = 409 if form.non_field_errors() else 422
-    else:
-        form = SubjectForm(initial=SubjectForm.initial_for(subject) if subject else None)
+        status = 409 if conflict or form.non_field_errors() else 422
+    if request.method != "POST" or conflict:
+        # On a conflict, show the person as they are now, with nothing of this form.
+        if subject is not None:
+            subject.refresh_from_db()
+        form = SubjectForm(
+            initial=SubjectForm.initial_for(subject) if subject else None, editing=editing
+        )
     back = (
         reverse("referrals:check", args=[contact.pk])
         if request.GET.get("from") == "check"
@@ -271,7 +299,13 @@ def _person_page(request, contact: Contact, subject=None):
     return render(
         request,
         "referrals/referral_person.html",
-        {"contact": contact, "subject": subject, "form": form, "back_url": back},
+        {
+            "contact": contact,
+            "subject": subject,
+            "form": form,
+            "conflict": conflict,
+            "back_url": back,
+        },
         status=status,
     )
 
