@@ -133,7 +133,8 @@ def practitioner_list(request):
     practitioners = Practitioner.objects.select_related("agency", "team").order_by(
         "agency__name", "last_name"
     )
-    query = request.GET.get("q", "").strip()[:100]
+    # Unchecked by a form: a NUL would reach PostgreSQL, which refuses it (a 500).
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     if query:
         practitioners = practitioners.filter(last_name__icontains=query) | practitioners.filter(
             username__icontains=query

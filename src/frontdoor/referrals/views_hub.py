@@ -144,7 +144,8 @@ def _picker(request, contact, subjects):
         contact=contact,
         subjects=subjects,
         for_subject=str(posted.get("decision-signpost_for", "")),
-        text=str(posted.get("decision-signpost_q", ""))[:200],
+        # Unchecked by a form: a NUL would reach PostgreSQL, which refuses it (a 500).
+        text=str(posted.get("decision-signpost_q", "")).replace("\x00", "")[:200],
         all_areas=bool(posted.get("decision-signpost_all_areas")),
         chosen=posted.getlist("decision-services") if posted else (),
     )
