@@ -167,10 +167,15 @@ def subject_save(
     return subject
 
 
-def subject_remove(*, subject: Subject, by) -> None:
+def subject_remove(*, subject: Subject, by, expected_version: int | None = None) -> None:
+    """Remove a person from a draft. The people page passes the version of the person it
+    showed: a change made to them since, in another tab, is not thrown away unseen."""
     if subject.contact.status != Contact.Status.DRAFT:
         raise ValidationError("This referral has been sent and can no longer be changed.")
     with transaction.atomic():
+        locked = Subject.objects.select_for_update().get(pk=subject.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise ConflictError(DRAFT_CONFLICT)
         audit_record(
             actor=by,
             verb=Verb.DELETE,

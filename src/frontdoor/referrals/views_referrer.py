@@ -233,14 +233,18 @@ def caller(request, pk):
 @GET_OR_POST
 def people(request, pk):
     contact = _draft_for(request, pk)
-    status = 200
-    error = ""
     if request.method == "POST":
         if request.POST.get("action") == "save":
             return redirect("referrals:mine")
         if contact.subjects.exists():
             return redirect(_next_url(request, contact, "referrals:people"))
-        error, status = "Add at least one person the referral is about", 422
+        return _people_page(
+            request, contact, status=422, error="Add at least one person the referral is about"
+        )
+    return _people_page(request, contact)
+
+
+def _people_page(request, contact: Contact, *, status=200, error="", conflict=""):
     subjects = list(contact.subjects.all())
     # The hub, recording a call, sees at once who may already be known (a frontline
     # referrer gets no candidates at all); linking happens on the contact page once sent.
@@ -253,6 +257,7 @@ def people(request, pk):
             "contact": contact,
             "subjects": subjects,
             "error": error,
+            "conflict": conflict,
             "back_url": _back_url(request, contact, "referrals:people"),
         },
         status=status,
@@ -329,7 +334,16 @@ def person_edit(request, pk, subject_pk):
 def person_remove(request, pk, subject_pk):
     contact = _draft_for(request, pk)
     subject = load_or_404(contact.subjects.all(), pk=subject_pk)
-    services.subject_remove(subject=subject, by=request.user)
+    shown = str(request.POST.get("version", ""))
+    try:
+        services.subject_remove(
+            subject=subject,
+            by=request.user,
+            # No version (or junk): treat it as stale.
+            expected_version=int(shown) if shown.isascii() and shown.isdigit() else 0,
+        )
+    except ConflictError as conflict:
+        return _people_page(request, contact, status=409, conflict=str(conflict))
     return redirect("referrals:people", pk=contact.pk)
 
 

@@ -255,7 +255,9 @@ def test_a_person_can_be_removed(signed_in, officer):
     contact = complete_draft(client)
     subject = contact.subjects.get()
     assert client.get(url("person_remove", contact.pk, subject.pk)).status_code == 405
-    response = client.post(url("person_remove", contact.pk, subject.pk))
+    response = client.post(
+        url("person_remove", contact.pk, subject.pk), {"version": subject.version}
+    )
     assert response.url == url("people", contact.pk)
     assert not contact.subjects.exists()
     response = client.post(url("people", contact.pk), {"action": "continue"})
@@ -400,6 +402,29 @@ def test_a_person_changed_in_two_tabs_the_second_save_gets_a_conflict(signed_in,
         "Testperson",
         "TE1 1AA",
     )
+
+
+def test_a_person_changed_in_one_tab_and_removed_in_another_is_not_removed_unseen(
+    signed_in, officer
+):
+    """Promise 18: the people page in the second tab was shown before the first tab changed
+    Amelia's details; removing her from it is refused with a 409 and the page shows her now."""
+    client = signed_in(officer)
+    contact = complete_draft(client)
+    subject = contact.subjects.get()
+    shown = subject.version
+    edited = answer(
+        client, "person_edit", contact, person(given_names="Amelia Rose"), subject=subject
+    )
+    assert edited.status_code == 302
+    response = client.post(url("person_remove", contact.pk, subject.pk), {"version": shown})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated this referral" in page and "Amelia Rose" in page
+    assert contact.subjects.get().given_names == "Amelia Rose"
+    no_version = client.post(url("person_remove", contact.pk, subject.pk))
+    assert no_version.status_code == 409
+    assert contact.subjects.exists()
 
 
 # Bad input ----------------------------------------------------------------------------------
