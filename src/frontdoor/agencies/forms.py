@@ -88,7 +88,10 @@ class TeamForm(GovukModelForm):
 
 
 class PractitionerForm(GovukModelForm):
-    """What an administrator may set on an account. Nothing else is accepted (promise 4)."""
+    """What an administrator may set on an account. Nothing else is accepted (promise 4).
+    ``version`` is the account version the form was shown (promise 18)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
         model = Practitioner
@@ -133,6 +136,7 @@ class NewPractitionerForm(PractitionerForm):
             "invalid": "A username may have only lower-case letters, numbers, dots, hyphens and underscores"
         },
     )
+    version = None  # a new account has no earlier version to compare with
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         label="Temporary password",

@@ -130,6 +130,8 @@ class Practitioner(AbstractUser):
     phone = models.CharField(max_length=40, blank=True)
     # Bumped to end every session of this practitioner (promise 5).
     session_version = models.PositiveIntegerField(default=1)
+    # Optimistic locking: an administrator's edit names the version it started from (promise 18).
+    account_version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -147,8 +147,9 @@ SESSION_ENDING_FIELDS = {"agency", "role", "is_active"}
 
 
 def practitioner_update(
-    *, practitioner: Practitioner, by: Practitioner, changes: dict[str, Any]
+    *, practitioner: Practitioner, by: Practitioner, expected_version: int, changes: dict[str, Any]
 ) -> Practitioner:
+    """Save an administrator's edit unless someone else saved one since ``expected_version``."""
     unknown = set(changes) - set(ACCOUNT_FIELDS)
     if unknown:
         raise ValueError(f"not account fields: {sorted(unknown)}")
@@ -156,25 +157,32 @@ def practitioner_update(
     agency = changes.get("agency", practitioner.agency)
     if team is not None and agency is not None and team.agency_id != agency.pk:
         raise ValueError("the team must belong to the practitioner's agency")
-    changed = {k for k, v in changes.items() if getattr(practitioner, k) != v}
-    if not changed:
-        return practitioner
     with transaction.atomic():
+        locked = Practitioner.objects.select_for_update().get(pk=practitioner.pk)
+        if locked.account_version != expected_version:
+            raise ConflictError(
+                "Someone else updated this account while you were changing it. Nothing you "
+                "entered has been saved: read the latest version and try again."
+            )
+        changed = {k for k, v in changes.items() if getattr(locked, k) != v}
+        if not changed:
+            return locked
         for field in changed:
-            setattr(practitioner, field, changes[field])
-        update_fields = set(changed)
+            setattr(locked, field, changes[field])
+        locked.account_version += 1
+        update_fields = changed | {"account_version"}
         if changed & SESSION_ENDING_FIELDS:
-            practitioner.session_version += 1
+            locked.session_version += 1
             update_fields.add("session_version")
-        practitioner.save(update_fields=sorted(update_fields))
+        locked.save(update_fields=sorted(update_fields))
         audit_record(
             actor=by,
             verb=Verb.CHANGE,
-            obj=practitioner,
+            obj=locked,
             reason="Changed a practitioner account",
             details={"fields": sorted(changed)},
         )
-    return practitioner
+    return locked
 
 
 def practitioner_reset_second_factor(*, practitioner: Practitioner, by: Practitioner) -> None:

@@ -133,7 +133,8 @@ def practitioner_list(request):
     practitioners = Practitioner.objects.select_related("agency", "team").order_by(
         "agency__name", "last_name"
     )
-    query = request.GET.get("q", "").strip()[:100]
+    # Unchecked by a form: a NUL would reach PostgreSQL, which refuses it (a 500).
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     if query:
         practitioners = practitioners.filter(last_name__icontains=query) | practitioners.filter(
             username__icontains=query
@@ -208,24 +209,37 @@ def my_account(request):
 @permission(access.ADMINISTER)
 def practitioner_edit(request, pk):
     practitioner = access.practitioner_for_administration(request.user, pk)
-    form = PractitionerForm(
-        request.POST if request.method == "POST" else None, instance=practitioner
-    )
-    if request.method == "POST" and form.is_valid():
-        # The form mutated the instance while validating; save from the cleaned data instead.
+    status, problem = 200, ""
+    if request.method == "POST":
+        form = PractitionerForm(request.POST, instance=practitioner)
+        if form.is_valid():
+            try:
+                updated = services.practitioner_update(
+                    # The form mutated the instance while validating: the service reads
+                    # the account afresh, under a lock, and saves from the cleaned data.
+                    practitioner=practitioner,
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    changes={k: form.cleaned_data[k] for k in PractitionerForm.Meta.fields},
+                )
+            except ConflictError as conflict:
+                # Keep nothing they entered: show the account as it is now (promise 18).
+                status, problem = 409, str(conflict)
+            else:
+                messages.success(request, f"The account {updated.username} has been updated.")
+                return redirect("agencies:practitioner_detail", pk=updated.pk)
+        else:
+            status = 422
+    if request.method != "POST" or problem:
         practitioner.refresh_from_db()
-        services.practitioner_update(
-            practitioner=practitioner,
-            by=request.user,
-            changes={k: form.cleaned_data[k] for k in PractitionerForm.Meta.fields},
+        form = PractitionerForm(
+            instance=practitioner, initial={"version": practitioner.account_version}
         )
-        messages.success(request, f"The account {practitioner.username} has been updated.")
-        return redirect("agencies:practitioner_detail", pk=practitioner.pk)
     return render(
         request,
         "agencies/practitioner_form.html",
-        {"form": form, "practitioner": practitioner},
-        status=422 if form.errors else 200,
+        {"form": form, "practitioner": practitioner, "problem": problem},
+        status=status,
     )
 
 

@@ -51,20 +51,36 @@ def _as_yes_no(value: bool | None) -> str | None:
     return None if value is None else ("yes" if value else "no")
 
 
+def _version() -> forms.IntegerField:
+    """The version of the record the page was shown, so a save from a stale page (another
+    tab, another window) is refused rather than silently undoing the other (promise 18)."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={"required": "Reload the page and try again"},
+    )
+
+
 class DraftForm(GovukForm):
     """A page of a draft referral. ``saving=True`` ("Save and come back later") keeps the
     format checks but drops required answers: the check page lists what is still missing."""
+
+    version = _version()
 
     def __init__(self, *args, saving: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.saving = saving
         if saving:
-            for field in self.fields.values():
-                field.required = False
+            for name, field in self.fields.items():
+                field.required = name == "version"
 
     @classmethod
     def initial_for(cls, contact: Contact) -> dict:
         return {name: getattr(contact, name) for name in cls.base_fields}
+
+    def answers(self) -> dict:
+        """The cleaned answers as the fields of a Contact."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class StartForm(GovukForm):
@@ -111,7 +127,8 @@ class CallerForm(DraftForm):
 
 
 class SubjectForm(GovukForm):
-    """One person the referral is about. Always checked in full: a person is one record."""
+    """One person the referral is about. Always checked in full: a person is one record.
+    ``editing=True``: changing someone already added, so the version shown is required."""
 
     role = forms.ChoiceField(
         label="Their role in this referral",
@@ -188,7 +205,14 @@ class SubjectForm(GovukForm):
         help_text="For example, a police national computer number or a social care case number",
     )
 
+    version = _version()
+
     DATE_PARTS = ("dob_day", "dob_month", "dob_year")
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["version"]
 
     @classmethod
     def initial_for(cls, subject: Subject) -> dict:
@@ -261,7 +285,11 @@ class SubjectForm(GovukForm):
 
     def subject_data(self) -> dict:
         """The cleaned answers as the fields of a Subject."""
-        return {k: v for k, v in self.cleaned_data.items() if k not in self.DATE_PARTS}
+        return {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in self.DATE_PARTS and k != "version"
+        }
 
 
 class ConcernsForm(DraftForm):
@@ -305,6 +333,7 @@ class WhatHappenedForm(DraftForm):
             "professional_opinion": contact.professional_opinion,
             "crime_alleged": _as_yes_no(contact.crime_alleged),
             "immediate_danger": _as_yes_no(contact.immediate_danger),
+            "version": contact.version,
         }
 
 

@@ -188,6 +188,9 @@ class Subject(models.Model):
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="subjects"
     )
     link = models.CharField(max_length=20, choices=Link.choices, default=Link.UNREVIEWED)
+    # Optimistic locking: the referrer's edit of their details and the hub's link to the
+    # person index each name the version they were shown (promise 18).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["id"]

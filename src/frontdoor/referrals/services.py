@@ -95,16 +95,32 @@ def contact_start(
     return contact
 
 
-def contact_update_draft(*, contact: Contact, by, changes: dict[str, Any]) -> Contact:
+DRAFT_CONFLICT = (
+    "Someone else updated this referral while you were working on it, perhaps you in another "
+    "tab or window. Nothing you entered on this page has been saved: read the latest version "
+    "and try again."
+)
+
+
+def contact_update_draft(
+    *, contact: Contact, by, changes: dict[str, Any], expected_version: int | None = None
+) -> Contact:
+    """Save answers to a draft's questions. A question page passes the version it was shown
+    (promise 18); only a caller that made the draft in the same transaction (the API, the
+    demo) may leave it out."""
     unknown = set(changes) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"not draft fields: {sorted(unknown)}")
-    if contact.status != Contact.Status.DRAFT:
-        raise ValidationError("This referral has been sent and can no longer be changed.")
     with transaction.atomic():
+        locked = Contact.objects.select_for_update().get(pk=contact.pk)
+        if locked.status != Contact.Status.DRAFT:
+            raise ValidationError("This referral has been sent and can no longer be changed.")
+        if expected_version is not None and locked.version != expected_version:
+            raise ConflictError(DRAFT_CONFLICT)
         for field, value in changes.items():
             setattr(contact, field, value)
-        contact.save(update_fields=sorted(changes))
+        contact.version = locked.version + 1
+        contact.save(update_fields=sorted({*changes, "version"}))
         audit_record(
             actor=by,
             verb=Verb.CHANGE,
@@ -116,18 +132,31 @@ def contact_update_draft(*, contact: Contact, by, changes: dict[str, Any]) -> Co
 
 
 def subject_save(
-    *, contact: Contact, by, data: dict[str, Any], subject: Subject | None = None
+    *,
+    contact: Contact,
+    by,
+    data: dict[str, Any],
+    subject: Subject | None = None,
+    expected_version: int | None = None,
 ) -> Subject:
+    """Add a person to a draft, or change one. A change from the person page passes the
+    version of the person it was shown (promise 18)."""
     unknown = set(data) - set(SUBJECT_FIELDS)
     if unknown:
         raise ValueError(f"not subject fields: {sorted(unknown)}")
     if contact.status != Contact.Status.DRAFT:
         raise ValidationError("This referral has been sent and can no longer be changed.")
     with transaction.atomic():
-        subject = subject or Subject(contact=contact)
+        adding = subject is None
+        if adding:
+            subject = Subject(contact=contact)
+        else:
+            locked = Subject.objects.select_for_update().get(pk=subject.pk)
+            if expected_version is not None and locked.version != expected_version:
+                raise ConflictError(DRAFT_CONFLICT)
+            subject.version = locked.version + 1
         for field, value in data.items():
             setattr(subject, field, value)
-        adding = subject.pk is None
         subject.save()
         audit_record(
             actor=by,
@@ -138,10 +167,15 @@ def subject_save(
     return subject
 
 
-def subject_remove(*, subject: Subject, by) -> None:
+def subject_remove(*, subject: Subject, by, expected_version: int | None = None) -> None:
+    """Remove a person from a draft. The people page passes the version of the person it
+    showed: a change made to them since, in another tab, is not thrown away unseen."""
     if subject.contact.status != Contact.Status.DRAFT:
         raise ValidationError("This referral has been sent and can no longer be changed.")
     with transaction.atomic():
+        locked = Subject.objects.select_for_update().get(pk=subject.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise ConflictError(DRAFT_CONFLICT)
         audit_record(
             actor=by,
             verb=Verb.DELETE,
@@ -339,9 +373,19 @@ def contact_accept_for_social_care(*, contact: Contact, by, expected_version: in
     return locked
 
 
-def subject_link(*, subject: Subject, by, person: Person | None) -> Subject:
-    """Link a subject to a known person, or (person=None) confirm them as new to the index."""
+def subject_link(
+    *, subject: Subject, by, person: Person | None, expected_version: int | None = None
+) -> Subject:
+    """Link a subject to a known person, or (person=None) confirm them as new to the index.
+    The hub's contact page passes the subject's version it was shown (promise 18): two
+    practitioners linking one person at once must not each write their own answer."""
     with transaction.atomic():
+        locked = Subject.objects.select_for_update().get(pk=subject.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise ConflictError(
+                f"Someone else updated {locked} while you were working on this contact. Nothing "
+                "you entered has been saved: read the latest version and try again."
+            )
         if person is None:
             person = Person.objects.create(
                 given_names=subject.given_names,
@@ -360,7 +404,8 @@ def subject_link(*, subject: Subject, by, person: Person | None) -> Subject:
             subject.link = Subject.Link.LINKED
             summary = f"{subject} linked to a known person ({person}, index number {person.pk})"
         subject.person = person
-        subject.save(update_fields=["person", "link"])
+        subject.version = locked.version + 1
+        subject.save(update_fields=["person", "link", "version"])
         # What the referral says about them joins the person index as an agency record.
         placement = matching.subject_recorded(subject=subject, by=by)
         audit_record(

@@ -144,7 +144,8 @@ def _picker(request, contact, subjects):
         contact=contact,
         subjects=subjects,
         for_subject=str(posted.get("decision-signpost_for", "")),
-        text=str(posted.get("decision-signpost_q", ""))[:200],
+        # Unchecked by a form: a NUL would reach PostgreSQL, which refuses it (a 500).
+        text=str(posted.get("decision-signpost_q", "")).replace("\x00", "")[:200],
         all_areas=bool(posted.get("decision-signpost_all_areas")),
         chosen=posted.getlist("decision-services") if posted else (),
     )
@@ -236,6 +237,9 @@ def link_subject(request, pk, subject_pk):
         return _page(
             request, contact, status=422, problem="That person is not part of this contact."
         )
+    version = VersionForm(request.POST)
+    if not version.is_valid():
+        return _page(request, contact, status=422, problem="Reload the page and try again.")
     choice = str(request.POST.get("person", ""))
     person = person_for_linking(request.user, choice) if choice != "new" else None
     if choice != "new" and person is None:
@@ -245,9 +249,17 @@ def link_subject(request, pk, subject_pk):
             status=422,
             problem="Choose a person from the list, or confirm a new person.",
         )
-    services.subject_link(subject=subject, by=request.user, person=person)
-    messages.success(request, f"{subject} has been checked against the person index.")
-    return redirect("hub:contact", pk=contact.pk)
+    return _attempt(
+        request,
+        contact,
+        lambda: services.subject_link(
+            subject=subject,
+            by=request.user,
+            person=person,
+            expected_version=version.cleaned_data["version"],
+        ),
+        success=f"{subject} has been checked against the person index.",
+    )
 
 
 @require_POST

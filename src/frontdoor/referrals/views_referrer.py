@@ -100,14 +100,22 @@ def resume_url(contact: Contact) -> str:
     return reverse("referrals:check", args=[contact.pk])
 
 
-def _save_draft(request, contact: Contact, form) -> bool:
-    """Write the page's answers; False (with the form told why) if the draft has just been sent."""
+def _save_draft(request, contact: Contact, form) -> str:
+    """Write the page's answers. Returns "" when saved, else why not (the form is told too
+    when the draft has just been sent; a conflict keeps nothing of the form)."""
     try:
-        services.contact_update_draft(contact=contact, by=request.user, changes=form.cleaned_data)
+        services.contact_update_draft(
+            contact=contact,
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            changes=form.answers(),
+        )
+    except ConflictError as conflict:
+        return str(conflict)
     except ValidationError as error:
         form.add_error(None, error)
-        return False
-    return True
+        return "; ".join(error.messages)
+    return ""
 
 
 def _question(request, pk, *, step: str, form_class, template: str, context: dict | None = None):
@@ -115,13 +123,20 @@ def _question(request, pk, *, step: str, form_class, template: str, context: dic
     contact = _draft_for(request, pk)
     if step == "referrals:caller" and contact.source != Contact.Source.PUBLIC:
         return redirect("referrals:people", pk=contact.pk)
-    status = 200
+    status, conflict = 200, ""
     if request.method == "POST":
         form = form_class(request.POST, saving=request.POST.get("action") == "save")
-        if form.is_valid() and _save_draft(request, contact, form):
-            return redirect(_next_url(request, contact, step))
-        status = 409 if form.non_field_errors() else 422
-    else:
+        if form.is_valid():
+            problem = _save_draft(request, contact, form)
+            if not problem:
+                return redirect(_next_url(request, contact, step))
+            # Sent meanwhile (the form says so) or saved meanwhile from another page.
+            status, conflict = 409, "" if form.errors else problem
+        else:
+            status = 422
+    if request.method != "POST" or conflict:
+        # Someone else saved first: show the draft as it is now, with nothing of this form.
+        contact.refresh_from_db()
         form = form_class(initial=form_class.initial_for(contact))
     return render(
         request,
@@ -129,6 +144,7 @@ def _question(request, pk, *, step: str, form_class, template: str, context: dic
         {
             "contact": contact,
             "form": form,
+            "conflict": conflict,
             "back_url": _back_url(request, contact, step),
             **(context or {}),
         },
@@ -217,14 +233,18 @@ def caller(request, pk):
 @GET_OR_POST
 def people(request, pk):
     contact = _draft_for(request, pk)
-    status = 200
-    error = ""
     if request.method == "POST":
         if request.POST.get("action") == "save":
             return redirect("referrals:mine")
         if contact.subjects.exists():
             return redirect(_next_url(request, contact, "referrals:people"))
-        error, status = "Add at least one person the referral is about", 422
+        return _people_page(
+            request, contact, status=422, error="Add at least one person the referral is about"
+        )
+    return _people_page(request, contact)
+
+
+def _people_page(request, contact: Contact, *, status=200, error="", conflict=""):
     subjects = list(contact.subjects.all())
     # The hub, recording a call, sees at once who may already be known (a frontline
     # referrer gets no candidates at all); linking happens on the contact page once sent.
@@ -237,6 +257,7 @@ def people(request, pk):
             "contact": contact,
             "subjects": subjects,
             "error": error,
+            "conflict": conflict,
             "back_url": _back_url(request, contact, "referrals:people"),
         },
         status=status,
@@ -244,14 +265,21 @@ def people(request, pk):
 
 
 def _person_page(request, contact: Contact, subject=None):
-    status = 200
+    status, conflict = 200, ""
+    editing = subject is not None
     if request.method == "POST":
-        form = SubjectForm(request.POST)
+        form = SubjectForm(request.POST, editing=editing)
         if form.is_valid():
             try:
                 services.subject_save(
-                    contact=contact, by=request.user, data=form.subject_data(), subject=subject
+                    contact=contact,
+                    by=request.user,
+                    data=form.subject_data(),
+                    subject=subject,
+                    expected_version=form.cleaned_data["version"] if editing else None,
                 )
+            except ConflictError as error:
+                conflict = str(error)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -260,9 +288,14 @@ def _person_page(request, contact: Contact, subject=None):
                 if request.GET.get("from") == "check":
                     return redirect("referrals:check", pk=contact.pk)
                 return redirect("referrals:people", pk=contact.pk)
-        status = 409 if form.non_field_errors() else 422
-    else:
-        form = SubjectForm(initial=SubjectForm.initial_for(subject) if subject else None)
+        status = 409 if conflict or form.non_field_errors() else 422
+    if request.method != "POST" or conflict:
+        # On a conflict, show the person as they are now, with nothing of this form.
+        if subject is not None:
+            subject.refresh_from_db()
+        form = SubjectForm(
+            initial=SubjectForm.initial_for(subject) if subject else None, editing=editing
+        )
     back = (
         reverse("referrals:check", args=[contact.pk])
         if request.GET.get("from") == "check"
@@ -271,7 +304,13 @@ def _person_page(request, contact: Contact, subject=None):
     return render(
         request,
         "referrals/referral_person.html",
-        {"contact": contact, "subject": subject, "form": form, "back_url": back},
+        {
+            "contact": contact,
+            "subject": subject,
+            "form": form,
+            "conflict": conflict,
+            "back_url": back,
+        },
         status=status,
     )
 
@@ -295,7 +334,16 @@ def person_edit(request, pk, subject_pk):
 def person_remove(request, pk, subject_pk):
     contact = _draft_for(request, pk)
     subject = load_or_404(contact.subjects.all(), pk=subject_pk)
-    services.subject_remove(subject=subject, by=request.user)
+    shown = str(request.POST.get("version", ""))
+    try:
+        services.subject_remove(
+            subject=subject,
+            by=request.user,
+            # No version (or junk): treat it as stale.
+            expected_version=int(shown) if shown.isascii() and shown.isdigit() else 0,
+        )
+    except ConflictError as conflict:
+        return _people_page(request, contact, status=409, conflict=str(conflict))
     return redirect("referrals:people", pk=contact.pk)
 
 

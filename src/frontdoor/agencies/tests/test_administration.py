@@ -1,12 +1,13 @@
 """Administrators manage agencies, teams, practitioners and roles."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from frontdoor.agencies.models import Agency, Practitioner, Team
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
-from frontdoor.core.testing.factories import TeamFactory
+from frontdoor.core.testing.factories import PractitionerFactory, TeamFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +81,8 @@ def test_edit_cannot_set_fields_beyond_the_form(signed_in, administrator, office
         "password": "x",
         "username": "root",
         "session_version": "1",
+        "account_version": "99",
+        "version": officer.account_version,
     }
     response = client.post(reverse("agencies:practitioner_edit", args=[officer.pk]), data)
     assert response.status_code == 302
@@ -101,12 +104,59 @@ def test_changing_role_is_recorded(signed_in, administrator, officer):
         "job_title": "DS",
         "role": Role.HUB_PRACTITIONER,
         "is_active": "on",
+        "version": officer.account_version,
     }
     client.post(reverse("agencies:practitioner_edit", args=[officer.pk]), data)
     officer.refresh_from_db()
     assert officer.role == Role.HUB_PRACTITIONER
     event = AuditEvent.objects.filter(verb=Verb.CHANGE, object_id=str(officer.pk)).latest("id")
     assert "role" in event.details["fields"]
+
+
+def account_post(practitioner, **overrides):
+    data = {
+        "first_name": practitioner.first_name,
+        "last_name": practitioner.last_name,
+        "email": practitioner.email,
+        "agency": practitioner.agency.pk,
+        "team": "",
+        "job_title": practitioner.job_title,
+        "role": practitioner.role,
+        "is_active": "on",
+        "version": practitioner.account_version,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_two_administrators_on_one_version_the_second_gets_a_conflict(
+    signed_in, administrator, officer, police
+):
+    """Promise 18: both opened the account at version 1; the second save is refused and the
+    page shows the account as the first left it."""
+    other_administrator = PractitionerFactory(
+        username="second.admin", agency=police, role=Role.ADMINISTRATOR
+    )
+    url = reverse("agencies:practitioner_edit", args=[officer.pk])
+    first = account_post(officer, job_title="Detective Sergeant")
+    second = account_post(officer, job_title="Police Constable", role=Role.HUB_PRACTITIONER)
+    assert signed_in(administrator).post(url, first).status_code == 302
+
+    client = Client()
+    sign_in(client, other_administrator)
+    response = client.post(url, second)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated this account" in page
+    assert "Nothing you entered has been saved" in page
+    assert 'value="Detective Sergeant"' in page  # the latest, not what the second typed
+    assert f'name="version" value="{officer.account_version + 1}"' in page
+    officer.refresh_from_db()
+    assert officer.job_title == "Detective Sergeant"
+    assert officer.role == Role.FRONTLINE
+    assert officer.account_version == 2
+    changes = AuditEvent.objects.filter(verb=Verb.CHANGE, object_id=str(officer.pk))
+    assert changes.count() == 1
 
 
 def test_reset_second_factor_removes_the_authenticator(signed_in, administrator, officer, client):

@@ -172,7 +172,7 @@ def test_disabling_or_changing_role_ends_sessions_at_once(
     analyst = PractitionerFactory(username="analyst", agency=police, role=Role.ANALYST)
     signed_in(analyst)
     assert client.get(reverse("home")).status_code == 200
-    practitioner_update(practitioner=analyst, by=administrator, changes=change)
+    practitioner_update(practitioner=analyst, by=administrator, expected_version=1, changes=change)
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert reverse("signin") in response.url

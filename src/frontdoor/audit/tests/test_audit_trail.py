@@ -39,7 +39,12 @@ def test_a_failed_audit_write_rolls_back_an_account_change(monkeypatch, administ
         AuditEvent.objects, "create", lambda **kw: (_ for _ in ()).throw(DatabaseError())
     )
     with pytest.raises(DatabaseError):
-        practitioner_update(practitioner=officer, by=administrator, changes={"is_active": False})
+        practitioner_update(
+            practitioner=officer,
+            by=administrator,
+            expected_version=officer.account_version,
+            changes={"is_active": False},
+        )
     officer.refresh_from_db()
     assert officer.is_active
 

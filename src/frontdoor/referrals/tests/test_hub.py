@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -13,7 +14,7 @@ from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.models import OutboxMessage
 from frontdoor.core.outbox import outbox_deliver
-from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.core.testing.factories import PractitionerFactory, sign_in
 from frontdoor.people.models import Person
 from frontdoor.referrals import services
 from frontdoor.referrals.models import Concern, Consent, Contact, Subject
@@ -180,21 +181,62 @@ def test_the_hub_links_a_subject_to_a_known_person_or_confirms_a_new_one(signed_
     page = client.get(reverse("hub:contact", args=[contact.pk])).content.decode()
     assert "Likely match" in page and "Date of birth the same" in page
     subject = contact.subjects.get()
-    client.post(reverse("hub:link_subject", args=[contact.pk, subject.pk]), {"person": known.pk})
+    client.post(
+        reverse("hub:link_subject", args=[contact.pk, subject.pk]),
+        {"person": known.pk, "version": subject.version},
+    )
     subject.refresh_from_db()
     assert (subject.person, subject.link) == (known, Subject.Link.LINKED)
     other = make_contact(
         officer, given_names="Noor", family_name="Haddad", date_of_birth=date(2019, 2, 28)
     )
     new_subject = other.subjects.get()
-    client.post(reverse("hub:link_subject", args=[other.pk, new_subject.pk]), {"person": "new"})
+    client.post(
+        reverse("hub:link_subject", args=[other.pk, new_subject.pk]),
+        {"person": "new", "version": new_subject.version},
+    )
     new_subject.refresh_from_db()
     assert new_subject.link == Subject.Link.NEW
     assert new_subject.person.family_name == "Haddad"
     response = client.post(
-        reverse("hub:link_subject", args=[other.pk, new_subject.pk]), {"person": "99999"}
+        reverse("hub:link_subject", args=[other.pk, new_subject.pk]),
+        {"person": "99999", "version": new_subject.version},
     )
     assert response.status_code == 422
+
+
+def test_two_people_linking_one_subject_at_once_the_second_gets_a_conflict(
+    signed_in, hub, officer, social_care
+):
+    """Promise 18: both opened the contact with Maisie not yet checked. The first links her
+    to the known person; the second, still on that version, confirms her as new: refused with
+    a 409, no second person made, and the page shows the link the first made."""
+    known = Person.objects.create(
+        given_names="Maisie",
+        family_name="O'Connor-Dube",
+        date_of_birth=date(2017, 6, 1),
+        postcode="PR1 2AB",
+    )
+    contact = make_contact(officer)
+    subject = contact.subjects.get()
+    url = reverse("hub:link_subject", args=[contact.pk, subject.pk])
+    shown = {"version": subject.version}
+    first = signed_in(hub).post(url, {"person": known.pk, **shown})
+    assert first.status_code == 302
+
+    other = PractitionerFactory(agency=social_care, role=Role.HUB_PRACTITIONER)
+    second = Client()
+    sign_in(second, other)
+    response = second.post(url, {"person": "new", **shown})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated Maisie O" in page
+    assert "Nothing you entered has been saved" in page
+    assert f"Linked to {escape(str(known))} (index number {known.pk})" in page
+    subject.refresh_from_db()
+    assert (subject.person, subject.link) == (known, Subject.Link.LINKED)
+    assert Person.objects.count() == 1
+    assert contact.timeline.filter(summary__contains="confirmed as a new person").count() == 0
 
 
 def test_a_decision_tells_the_referrer_once_by_message_and_email(signed_in, hub, officer):

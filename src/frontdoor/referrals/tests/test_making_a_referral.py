@@ -73,12 +73,22 @@ def start(client) -> Contact:
 def complete_draft(client) -> Contact:
     contact = start(client)
     assert client.post(url("person_add", contact.pk), person()).status_code == 302
-    client.post(url("concerns", contact.pk), {"concerns": [Concern.DOMESTIC_ABUSE]})
-    client.post(url("what_happened", contact.pk), WHAT_HAPPENED)
-    client.post(url("consent", contact.pk), CONSENT_NOT_GIVEN)
+    answer(client, "concerns", contact, {"concerns": [Concern.DOMESTIC_ABUSE]})
+    answer(client, "what_happened", contact, WHAT_HAPPENED)
+    answer(client, "consent", contact, CONSENT_NOT_GIVEN)
     contact.refresh_from_db()
     assert services.contact_problems(contact) == []
     return contact
+
+
+def answer(client, page, contact, data, *, subject=None, query=""):
+    """Post a question page as a browser would: with the version of the record it showed."""
+    if subject is None:
+        target, version = url(page, contact.pk), Contact.objects.get(pk=contact.pk).version
+    else:
+        target = url(page, contact.pk, subject.pk)
+        version = Subject.objects.get(pk=subject.pk).version
+    return client.post(target + query, {**data, "version": version})
 
 
 def snapshot(contact: Contact):
@@ -142,16 +152,18 @@ def test_an_officer_refers_domestic_abuse_with_two_children_and_an_adult(signed_
     assert response.url == url("concerns", contact.pk)
 
     assert client.get(url("concerns", contact.pk)).status_code == 200
-    response = client.post(
-        url("concerns", contact.pk),
+    response = answer(
+        client,
+        "concerns",
+        contact,
         {"concerns": [Concern.NEGLECT, Concern.DOMESTIC_ABUSE], "action": "continue"},
     )
     assert response.url == url("what_happened", contact.pk)
     assert client.get(url("what_happened", contact.pk)).status_code == 200
-    response = client.post(url("what_happened", contact.pk), WHAT_HAPPENED)
+    response = answer(client, "what_happened", contact, WHAT_HAPPENED)
     assert response.url == url("consent", contact.pk)
     assert "Call 999 now" not in client.get(url("consent", contact.pk)).content.decode()
-    response = client.post(url("consent", contact.pk), CONSENT_NOT_GIVEN)
+    response = answer(client, "consent", contact, CONSENT_NOT_GIVEN)
     assert response.url == url("check", contact.pk)
 
     before = views_of(contact)
@@ -222,10 +234,15 @@ def test_change_links_return_to_the_check_page(signed_in, officer):
     contact = complete_draft(client)
     subject = contact.subjects.get()
     changed = {**WHAT_HAPPENED, "crime_alleged": "no"}
-    response = client.post(url("what_happened", contact.pk) + "?from=check", changed)
+    response = answer(client, "what_happened", contact, changed, query="?from=check")
     assert response.url == url("check", contact.pk)
-    response = client.post(
-        url("person_edit", contact.pk, subject.pk) + "?from=check", person(given_names="Amy")
+    response = answer(
+        client,
+        "person_edit",
+        contact,
+        person(given_names="Amy"),
+        subject=subject,
+        query="?from=check",
     )
     assert response.url == url("check", contact.pk)
     subject.refresh_from_db()
@@ -238,7 +255,9 @@ def test_a_person_can_be_removed(signed_in, officer):
     contact = complete_draft(client)
     subject = contact.subjects.get()
     assert client.get(url("person_remove", contact.pk, subject.pk)).status_code == 405
-    response = client.post(url("person_remove", contact.pk, subject.pk))
+    response = client.post(
+        url("person_remove", contact.pk, subject.pk), {"version": subject.version}
+    )
     assert response.url == url("people", contact.pk)
     assert not contact.subjects.exists()
     response = client.post(url("people", contact.pk), {"action": "continue"})
@@ -249,8 +268,8 @@ def test_a_person_can_be_removed(signed_in, officer):
 def test_immediate_danger_shows_the_emergency_guidance_and_sends_red(signed_in, officer):
     client = signed_in(officer)
     contact = complete_draft(client)
-    response = client.post(
-        url("what_happened", contact.pk), {**WHAT_HAPPENED, "immediate_danger": "yes"}
+    response = answer(
+        client, "what_happened", contact, {**WHAT_HAPPENED, "immediate_danger": "yes"}
     )
     assert response.url == url("consent", contact.pk)
     warning = (
@@ -275,17 +294,21 @@ def test_a_hub_practitioner_records_a_phone_call_from_the_public(signed_in, hub_
     contact = Contact.objects.get(referrer=hub_practitioner)
     assert contact.source == Contact.Source.PUBLIC
     assert response.url == url("caller", contact.pk)
-    response = client.post(url("caller", contact.pk), {"caller_name": "", "action": "continue"})
+    response = answer(client, "caller", contact, {"caller_name": "", "action": "continue"})
     assert response.status_code == 422
     assert escape("Enter the caller's name, or 'anonymous'") in response.content.decode()
-    response = client.post(
-        url("caller", contact.pk),
+    response = answer(
+        client,
+        "caller",
+        contact,
         {"caller_name": "anonymous", "caller_phone": "bad number!", "action": "continue"},
     )
     assert response.status_code == 422
     assert "Enter a telephone number" in response.content.decode()
-    response = client.post(
-        url("caller", contact.pk),
+    response = answer(
+        client,
+        "caller",
+        contact,
         {"caller_name": "anonymous", "caller_relationship": "Neighbour", "action": "continue"},
     )
     assert response.url == url("people", contact.pk)
@@ -301,8 +324,10 @@ def test_a_practitioner_cannot_make_a_public_call_contact(signed_in, officer):
     contact = Contact.objects.get(referrer=officer)
     assert contact.source == Contact.Source.PRACTITIONER
     assert client.get(url("caller", contact.pk)).url == url("people", contact.pk)
-    client.post(
-        url("concerns", contact.pk),
+    answer(
+        client,
+        "concerns",
+        contact,
         {
             "concerns": [Concern.NEGLECT],
             "status": Contact.Status.DECIDED,
@@ -315,6 +340,91 @@ def test_a_practitioner_cannot_make_a_public_call_contact(signed_in, officer):
     assert contact.concerns == [Concern.NEGLECT]
     assert contact.status == Contact.Status.DRAFT
     assert (contact.rag, contact.source, contact.reference) == ("", "practitioner", None)
+
+
+# Two tabs on one draft --------------------------------------------------------------------------
+
+
+def test_a_draft_open_in_two_tabs_the_second_save_gets_a_conflict(signed_in, officer):
+    """Promise 18: both tabs showed "what happened" at the same version. The first tab saves;
+    the second is refused with a 409, keeps nothing and shows what the first saved."""
+    client = signed_in(officer)
+    contact = complete_draft(client)
+    shown = Contact.objects.get(pk=contact.pk).version
+    first = {**WHAT_HAPPENED, "what_happened": "First tab: the facts as seen at 22:10."}
+    second = {
+        **WHAT_HAPPENED,
+        "what_happened": "Second tab: an older account.",
+        "professional_opinion": "Second tab's opinion",
+        "crime_alleged": "no",
+    }
+    url_ = url("what_happened", contact.pk)
+    assert client.post(url_, {**first, "version": shown}).status_code == 302
+    response = client.post(url_, {**second, "version": shown})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated this referral" in page
+    assert "Nothing you entered on this page has been saved" in page
+    assert "First tab: the facts as seen at 22:10." in page  # the latest is shown
+    assert "Second tab" not in page
+    contact.refresh_from_db()
+    assert contact.what_happened == "First tab: the facts as seen at 22:10."
+    assert contact.professional_opinion == WHAT_HAPPENED["professional_opinion"]
+    assert contact.crime_alleged is True
+    assert f'name="version" value="{contact.version}"' in page  # saving again now works
+    # The same from another page of the same draft: the consent page was shown before too.
+    response = client.post(url("consent", contact.pk), {"consent": Consent.GIVEN, "version": shown})
+    assert response.status_code == 409
+    contact.refresh_from_db()
+    assert contact.consent == Consent.NOT_GIVEN
+
+
+def test_a_person_changed_in_two_tabs_the_second_save_gets_a_conflict(signed_in, officer):
+    """Promise 18: both tabs showed Amelia's details at the same version; the second save is
+    refused with a 409 and the page shows the first tab's change."""
+    client = signed_in(officer)
+    contact = complete_draft(client)
+    subject = contact.subjects.get()
+    target = url("person_edit", contact.pk, subject.pk)
+    shown = {"version": subject.version}
+    first = person(given_names="Amelia Rose", **shown)
+    second = person(given_names="Amelia", family_name="Second-Tab", postcode="TE2 2BB", **shown)
+    assert client.post(target, first).status_code == 302
+    response = client.post(target, second)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated this referral" in page
+    assert "Nothing you entered on this page has been saved" in page
+    assert 'value="Amelia Rose"' in page and "Second-Tab" not in page
+    subject.refresh_from_db()
+    assert (subject.given_names, subject.family_name, subject.postcode) == (
+        "Amelia Rose",
+        "Testperson",
+        "TE1 1AA",
+    )
+
+
+def test_a_person_changed_in_one_tab_and_removed_in_another_is_not_removed_unseen(
+    signed_in, officer
+):
+    """Promise 18: the people page in the second tab was shown before the first tab changed
+    Amelia's details; removing her from it is refused with a 409 and the page shows her now."""
+    client = signed_in(officer)
+    contact = complete_draft(client)
+    subject = contact.subjects.get()
+    shown = subject.version
+    edited = answer(
+        client, "person_edit", contact, person(given_names="Amelia Rose"), subject=subject
+    )
+    assert edited.status_code == 302
+    response = client.post(url("person_remove", contact.pk, subject.pk), {"version": shown})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated this referral" in page and "Amelia Rose" in page
+    assert contact.subjects.get().given_names == "Amelia Rose"
+    no_version = client.post(url("person_remove", contact.pk, subject.pk))
+    assert no_version.status_code == 409
+    assert contact.subjects.exists()
 
 
 # Bad input ----------------------------------------------------------------------------------
@@ -377,7 +487,7 @@ def test_bad_input_is_refused_and_changes_nothing(signed_in, officer, page, data
     client = signed_in(officer)
     contact = complete_draft(client)
     before = snapshot(contact)
-    response = client.post(url(page, contact.pk), data)
+    response = answer(client, page, contact, data)
     assert response.status_code == 422
     html = response.content.decode()
     assert escape(message) in html
@@ -427,8 +537,8 @@ def test_a_hostile_string_in_every_free_text_field_comes_back_escaped(signed_in,
         "consent": {**CONSENT_NOT_GIVEN, "lawful_basis_detail": HOSTILE},
     }
     for page, data in free_text.items():
-        assert client.post(url(page, contact.pk), data).status_code == 302, page
-    client.post(url("concerns", contact.pk), {"concerns": [Concern.OTHER]})
+        assert answer(client, page, contact, data).status_code == 302, page
+    answer(client, "concerns", contact, {"concerns": [Concern.OTHER]})
     page = client.get(url("check", contact.pk)).content.decode()
     assert HOSTILE not in page
     assert page.count(escape(HOSTILE)) >= 10
@@ -476,7 +586,8 @@ def test_any_given_name_is_refused_cleanly_or_round_trips(signed_in, officer, na
     target = (
         url("person_edit", contact.pk, subject.pk) if subject else url("person_add", contact.pk)
     )
-    response = client.post(target, person(given_names=name))
+    versioned = {"version": subject.version} if subject else {}
+    response = client.post(target, person(given_names=name, **versioned))
     assert response.status_code in (302, 422)
     if response.status_code == 302:
         subject = contact.subjects.get()
@@ -492,9 +603,11 @@ def test_save_and_come_back_later(signed_in, officer):
     client = signed_in(officer)
     contact = start(client)
     client.post(url("person_add", contact.pk), person())
-    client.post(url("concerns", contact.pk), {"concerns": [Concern.MISSING]})
-    response = client.post(
-        url("what_happened", contact.pk),
+    answer(client, "concerns", contact, {"concerns": [Concern.MISSING]})
+    response = answer(
+        client,
+        "what_happened",
+        contact,
         {"what_happened": "Half-written: she was last seen", "action": "save"},
     )
     assert response.status_code == 302
@@ -508,12 +621,12 @@ def test_save_and_come_back_later(signed_in, officer):
     assert f'href="{resume}"' in mine
     assert "Half-written" in client.get(resume).content.decode()
     # Saving skips required answers but not format checks.
-    response = client.post(url("consent", contact.pk), {"consent": "maybe", "action": "save"})
+    response = answer(client, "consent", contact, {"consent": "maybe", "action": "save"})
     assert response.status_code == 422
-    client.post(url("what_happened", contact.pk), WHAT_HAPPENED)
-    client.post(url("consent", contact.pk), {"consent": Consent.NOT_SOUGHT, "action": "save"})
+    answer(client, "what_happened", contact, WHAT_HAPPENED)
+    answer(client, "consent", contact, {"consent": Consent.NOT_SOUGHT, "action": "save"})
     assert f'href="{url("consent", contact.pk)}"' in client.get(url("mine")).content.decode()
-    client.post(url("consent", contact.pk), {"consent": Consent.GIVEN, "action": "save"})
+    answer(client, "consent", contact, {"consent": Consent.GIVEN, "action": "save"})
     assert f'href="{url("check", contact.pk)}"' in client.get(url("mine")).content.decode()
     # A draft's own page is its check page.
     assert client.get(url("mine_detail", contact.pk)).url == url("check", contact.pk)
@@ -633,7 +746,7 @@ def test_a_red_decision_is_not_shown_until_it_is_signed_off(
 ):
     client = signed_in(officer)
     contact = complete_draft(client)
-    client.post(url("what_happened", contact.pk), {**WHAT_HAPPENED, "immediate_danger": "yes"})
+    answer(client, "what_happened", contact, {**WHAT_HAPPENED, "immediate_danger": "yes"})
     client.post(url("check", contact.pk))
     contact.refresh_from_db()
     services.contact_decide(
