@@ -247,6 +247,54 @@ def open_requests_and_tokens(by_agency: dict[int, str]) -> tuple[list[dict], dic
     return open_requests, by_agency
 
 
+def ask_agencies(open_wanted: int) -> int:
+    """Top the open information requests up to ``open_wanted``, asked by the hub through the
+    service (so each is as real as one asked on the contact page): responders answer one
+    each, and each level of load must find enough still open. Returns how many were asked."""
+    from itertools import cycle
+
+    from frontdoor.agencies.models import Agency, Practitioner
+    from frontdoor.agencies.roles import CASEWORK_ROLES, Role
+    from frontdoor.referrals.models import Contact
+    from frontdoor.sharing.models import Category, InformationRequest, Window
+    from frontdoor.sharing.services import request_create
+
+    short = open_wanted - InformationRequest.objects.filter(status="open").count()
+    if short <= 0:
+        return 0
+    hub = Practitioner.objects.filter(role=Role.HUB_PRACTITIONER, is_active=True).first()
+    agencies = cycle(
+        Agency.objects.filter(
+            is_active=True,
+            practitioners__role__in=CASEWORK_ROLES,
+            practitioners__is_active=True,
+        ).distinct()
+    )
+    contacts = cycle(
+        Contact.objects.filter(
+            status__in=(Contact.Status.SUBMITTED, Contact.Status.TRIAGED), subjects__isnull=False
+        )
+        .distinct()
+        .prefetch_related("subjects")[:200]
+    )
+    for _ in range(short):
+        contact = next(contacts)
+        request_create(
+            contact=contact,
+            by=hub,
+            to_agency=next(agencies),
+            subjects=list(contact.subjects.all())[:1],
+            window=Window.MONTHS_12,
+            categories=[Category.CHILD_PROTECTION],
+            purpose="Load test: what does your agency know about this child? (fictional)",
+            lawful_basis="safeguarding",
+        )
+    return short
+
+
+OPEN_REQUESTS_PER_LEVEL = 300  # more than 100 users' responders answer in a minute
+
+
 HUB_LOGINS = 120  # more than the hub users at the busiest level (60 of 100): one login each
 
 
@@ -461,7 +509,8 @@ def main() -> int:
                 except OSError:
                     time.sleep(0.2)
             for users in levels:
-                # Requests answered at the last level are no longer open.
+                # Requests answered at the last level are no longer open: ask more.
+                ask_agencies(OPEN_REQUESTS_PER_LEVEL)
                 plan = dict(prepared["plan"])
                 plan["open_requests"], _ = open_requests_and_tokens(prepared["by_agency"])
                 plan_path.write_text(json.dumps(plan), encoding="utf-8")
