@@ -459,6 +459,8 @@ def main() -> int:
         args.people, args.incidents, args.users, args.seconds = 2_000, 10_000, "5,10", 15
         args.contacts = 40
     levels = [int(u) for u in args.users.split(",")]
+    # Messages to practitioners (requests asked between levels) go nowhere, not to the console.
+    os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend")
 
     started = time.monotonic()
     if args.reuse:
