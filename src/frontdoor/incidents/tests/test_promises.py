@@ -1,0 +1,75 @@
+"""Police incident pages: every read of personal data is recorded (SECURITY.md promise 6).
+
+The pages that show people: an import's error report (it quotes the bad values, dates of
+birth and postcodes among them), whether opened or swapped in by the polling fragment; the
+recurrence cohort (names, scores) and a person's recurrence profile (their incidents). The
+import list shows file names, forces and counts; the harm weights, the cohort rules and the
+concentration page hold no person's data."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from frontdoor.core.testing.promises import Read, assert_read_recorded
+from frontdoor.incidents import services_recurrence
+from frontdoor.incidents.models import CohortRule, ImportRun
+
+from .conftest import GOOD_ROWS, csv_text
+from .recurrence_world import AS_OF, load_hand_case
+
+pytestmark = pytest.mark.django_db
+
+BAD_BIRTH = GOOD_ROWS[0].replace("1990-04-02", "1990-02-30")
+
+
+@pytest.fixture
+def world(force, analyst, police, signed_in, settings, tmp_path):
+    settings.FRONTDOOR_INCIDENT_IMPORT_DIR = str(tmp_path / "uploads")
+    signed_in(analyst).post(
+        reverse("incidents:import_index"),
+        {"force": force.pk, "file": SimpleUploadedFile("bad.csv", csv_text(BAD_BIRTH).encode())},
+    )
+    people = load_hand_case(police)
+    rule = CohortRule.objects.create(
+        name="Two or more", window_days=10, min_incidents=2, min_age=16
+    )
+    run = services_recurrence.recurrence_recompute(rule=rule, as_of=AS_OF, by=analyst)
+    return {"analyst": analyst, "import": ImportRun.objects.get(), "run": run, "people": people}
+
+
+def _import_run(w) -> str:
+    return reverse("incidents:import_run", args=[w["import"].pk])
+
+
+READS = {
+    "an import's error report": Read(
+        _import_run, "analyst", lambda w: w["import"], lambda w: "No such date: &#x27;1990-02-30"
+    ),
+    "the error report swapped in by polling": Read(
+        _import_run,
+        "analyst",
+        lambda w: w["import"],
+        lambda w: "No such date: &#x27;1990-02-30",
+        headers={"HX-Request": "true"},
+    ),
+    "the recurrence cohort": Read(
+        lambda w: reverse("incidents:recurrence_cohort"),
+        "analyst",
+        lambda w: w["run"],
+        lambda w: "Bram Quennell",
+    ),
+    "a recurrence profile": Read(
+        lambda w: reverse("incidents:recurrence_profile", args=[w["people"]["B"].pk]),
+        "analyst",
+        lambda w: w["people"]["B"],
+        lambda w: "Bram Quennell",
+    ),
+}
+
+
+@pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
+def test_each_incident_page_with_personal_data_records_its_read(world, signed_in, read):
+    assert world["import"].status == ImportRun.Status.REJECTED
+    assert_read_recorded(signed_in(world[read.reader]), read, world)
