@@ -9,8 +9,11 @@ record's review is."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdoor.core.testing.promises import (
     Read,
@@ -20,6 +23,7 @@ from frontdoor.core.testing.promises import (
 )
 from frontdoor.disagreements.models import Disagreement
 from frontdoor.governance import services
+from frontdoor.governance.registry import RECORD_TYPES
 from frontdoor.meetings.models import AgendaItem
 from frontdoor.plans.models import Plan
 from frontdoor.referrals.models import Contact
@@ -135,3 +139,35 @@ def test_hostile_text_in_a_request_and_its_bundle_is_shown_as_text(case, adminis
     released = release(client, sar, administrator, format="html")
     assert released.status_code == 200
     assert_shown_as_text(released.content.decode(), *[hostile(f) for f in bundled], where="file")
+
+
+def test_hostile_text_in_retention_rules_and_reviews_is_shown_as_text(
+    case, administrator, hub_manager, signed_in
+):
+    contact_type = RECORD_TYPES["referrals.contact"]
+    services.rule_set(
+        by=administrator, record_type=contact_type, period_months=72, source=hostile("source")
+    )
+    make_due(case.contact)
+    services.review_retain(
+        by=hub_manager,
+        record_type=contact_type,
+        obj=case.contact,
+        reason=hostile("retain reason"),
+        next_review_on=timezone.localdate() + timedelta(days=30),
+    )
+    services.review_dispose(
+        by=hub_manager,
+        record_type=RECORD_TYPES["plans.plan"],
+        obj=case.plan,
+        reason=hostile("dispose reason"),
+    )
+    review = reverse("governance:review", args=["referrals.contact", case.contact.pk])
+    for who, url, fields in [
+        (administrator, reverse("governance:rules"), ["source"]),
+        (hub_manager, review, ["retain reason"]),
+        (administrator, reverse("governance:erasures"), ["dispose reason"]),
+    ]:
+        response = signed_in(who).get(url)
+        assert response.status_code == 200, url
+        assert_shown_as_text(response.content.decode(), *[hostile(f) for f in fields], where=url)

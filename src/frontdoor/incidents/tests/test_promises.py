@@ -1,4 +1,5 @@
-"""Police incident pages: every read of personal data is recorded (SECURITY.md promise 6).
+"""Police incident pages: every read of personal data is recorded (SECURITY.md promise 6),
+and the reason for putting people to a panel comes back as text (promise 14).
 
 The pages that show people: an import's error report (it quotes the bad values, dates of
 birth and postcodes among them), whether opened or swapped in by the polling fragment; the
@@ -8,13 +9,25 @@ concentration page hold no person's data."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
-from frontdoor.core.testing.promises import Read, assert_read_recorded
+from frontdoor.agencies.roles import Role
+from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.core.testing.promises import (
+    Read,
+    assert_read_recorded,
+    assert_shown_as_text,
+    hostile,
+)
 from frontdoor.incidents import services_recurrence
 from frontdoor.incidents.models import CohortRule, ImportRun
+from frontdoor.meetings.models import MeetingType
+from frontdoor.meetings.services import meeting_create
 
 from .conftest import GOOD_ROWS, csv_text
 from .recurrence_world import AS_OF, load_hand_case
@@ -73,3 +86,28 @@ READS = {
 def test_each_incident_page_with_personal_data_records_its_read(world, signed_in, read):
     assert world["import"].status == ImportRun.Status.REJECTED
     assert_read_recorded(signed_in(world[read.reader]), read, world)
+
+
+def test_a_hostile_reason_for_putting_people_to_a_panel_is_shown_as_text(
+    world, police, social_care, signed_in
+):
+    """The analyst's reason (the only free text a practitioner types on the incident pages that
+    others read; an upload's file name is row 16's) on the panel's case page and the cohort."""
+    chair = PractitionerFactory(username="chair", agency=social_care, role=Role.MEETING_CHAIR)
+    panel = meeting_create(
+        by=chair,
+        type=MeetingType.PRACTITIONER_PANEL,
+        starts_at=timezone.now() + timedelta(days=7),
+        chair=chair,
+        title="Northbrook practitioner panel",
+        agencies=[police],
+    )
+    bram = world["people"]["B"]
+    response = signed_in(world["analyst"]).post(
+        reverse("incidents:recurrence_select", args=[world["run"].pk]),
+        {"people": [bram.pk], "meeting": panel.pk, "reason": hostile("panel reason")},
+    )
+    assert response.status_code == 302
+    item = panel.items.get(person=bram)
+    page = signed_in(chair).get(reverse("meetings:item", args=[item.pk])).content.decode()
+    assert_shown_as_text(page, hostile("panel reason"), where="the panel's case")
