@@ -111,3 +111,25 @@ def test_a_hostile_reason_for_putting_people_to_a_panel_is_shown_as_text(
     item = panel.items.get(person=bram)
     page = signed_in(chair).get(reverse("meetings:item", args=[item.pk])).content.decode()
     assert_shown_as_text(page, hostile("panel reason"), where="the panel's case")
+
+
+def test_a_hostile_cohort_rule_name_is_shown_as_text(world, signed_in):
+    rule = world["run"].rule
+    services_recurrence.rule_update(
+        rule=rule,
+        by=world["analyst"],
+        data={
+            "name": hostile("rule name"),
+            "window_days": rule.window_days,
+            "min_incidents": rule.min_incidents,
+            "min_harm": rule.min_harm,
+            "min_age": rule.min_age,
+            "include_serial": rule.include_serial,
+            **rule.weights,
+        },
+        expected_version=rule.version,
+    )
+    client = signed_in(world["analyst"])
+    for url in [reverse("incidents:recurrence_cohort"), reverse("incidents:recurrence_rules")]:
+        page = client.get(url).content.decode()
+        assert_shown_as_text(page, hostile("rule name"), where=url)
