@@ -101,12 +101,30 @@ def people_matching(query: str, *, limit: int = 20):
     return Person.objects.filter(condition).order_by("family_name", "given_names", "pk")[:limit]
 
 
-def person_for_sar(practitioner, pk):
+def people_found_for_sar(practitioner, query: str) -> list:
+    """``people_matching`` for the person search, each name and birth date shown recorded."""
+    people = list(people_matching(query))
+    if people:
+        audit_record(
+            actor=practitioner,
+            verb=Verb.VIEW,
+            object_type="people.person",
+            object_repr=f"{len(people)} people found to open a subject access request",
+            reason="Searched the person index to open a subject access request",
+            details={"people": [p.pk for p in people]},
+        )
+    return people
+
+
+def person_for_sar(practitioner, pk, *, reason: str = ""):
     from frontdoor.people.models import Person
 
     if not may(practitioner, SAR):
         raise _not_found()
-    return load_or_404(Person.objects.all(), pk=pk)
+    person = load_or_404(Person.objects.all(), pk=pk)
+    if reason:
+        audit_record(actor=practitioner, verb=Verb.VIEW, obj=person, reason=reason)
+    return person
 
 
 def requests_list():

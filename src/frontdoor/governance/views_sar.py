@@ -63,7 +63,9 @@ def sar_list(request):
 @permission(access.SAR)
 def sar_new(request):
     form = PersonSearchForm(request.GET if "q" in request.GET else None)
-    people = access.people_matching(form.cleaned_data["q"]) if form.is_valid() else None
+    people = None
+    if form.is_valid():
+        people = access.people_found_for_sar(request.user, form.cleaned_data["q"])
     return render(
         request, "governance/sar_new.html", {"form": form, "people": people}, status=_status(form)
     )
@@ -71,7 +73,8 @@ def sar_new(request):
 
 @permission(access.SAR)
 def sar_open(request, person_pk):
-    person = access.person_for_sar(request.user, person_pk)
+    reason = "" if request.method == "POST" else "Opening a subject access request for a person"
+    person = access.person_for_sar(request.user, person_pk, reason=reason)
     form = OpenRequestForm(
         request.POST if request.method == "POST" else None,
         initial={"received_on": timezone.localdate()},

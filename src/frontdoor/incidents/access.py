@@ -49,9 +49,10 @@ def import_runs_for(practitioner):
 
 
 def import_run_for(practitioner, pk, *, reason: str = "") -> ImportRun:
-    """One import run (404 if not visible); reading its error report is audited."""
+    """One import run (404 if not visible); reading its error report (shown once the run
+    is rejected) is audited."""
     run = load_or_404(import_runs_for(practitioner), pk=pk)
-    if reason and run.error_count:
+    if reason and run.status == ImportRun.Status.REJECTED and run.error_count:
         audit_record(actor=practitioner, verb=Verb.VIEW, obj=run, reason=reason)
     return run
 

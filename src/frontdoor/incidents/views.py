@@ -71,10 +71,10 @@ def import_index(request):
 def import_run(request, pk):
     """One import: its progress while it runs (polled by htmx), then its summary or errors."""
     partial = request.headers.get("HX-Request") == "true"
+    # The polled fragment swaps the error report in when the import is rejected: a read too
+    # (polling stops then, so it is recorded once).
     run = access.import_run_for(
-        request.user,
-        pk,
-        reason="" if partial else "Read the error report of an incident import",
+        request.user, pk, reason="Read the error report of an incident import"
     )
     template = "incidents/_import_status.html" if partial else "incidents/import_run.html"
     return render(request, template, {"run": run, "Status": ImportRun.Status})

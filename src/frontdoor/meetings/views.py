@@ -351,7 +351,10 @@ def item_information(request, pk):
 
 @permission(access.VIEW)
 def item_action(request, pk):
-    item = access.item_for(request.user, pk, access.RECORD)
+    reason = (
+        "" if request.method == "POST" else "Opened a case on a meeting's agenda to add an action"
+    )
+    item = access.item_for(request.user, pk, access.RECORD, reason=reason)
     if not item.meeting.is_open_for_recording:
         messages.info(request, services.MINUTES_ISSUED)
         return redirect("meetings:item", pk=item.pk)

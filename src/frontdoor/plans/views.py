@@ -162,7 +162,8 @@ def plan_edit(request, pk):
 
 @permission(access.ADD_ACTION)
 def action_create(request, pk):
-    found = access.plan_for(request.user, pk, access.ADD_ACTION)
+    reason = "" if request.method == "POST" else "Opened a plan to add an action"
+    found = access.plan_for(request.user, pk, access.ADD_ACTION, reason=reason)
     form = ActionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
