@@ -100,6 +100,8 @@ def picker_services(
         include_confidential=may_signpost_confidential(by),
         active_only=True,
     )
+    # The picker shows name, organisation, ages and areas: not contacts or phone numbers.
+    services = services.prefetch_related(None).prefetch_related("service_areas")
     return list(services[:PICKER_LIMIT])
 
 

@@ -13,6 +13,7 @@ from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 from frontdoor.people.access import person_for_linking
 from frontdoor.sharing.access import requests_visible_to
+from frontdoor.sharing.models import InformationRequest
 
 from . import access, services, signposting
 from .forms_hub import DecisionForm, TriageForm, VersionForm
@@ -22,6 +23,25 @@ QUEUE_PAGE = 50  # contacts a page, the nearest deadline first
 OPEN_STATUSES = (Contact.Status.SUBMITTED, Contact.Status.TRIAGED, Contact.Status.AWAITING_SIGN_OFF)
 
 
+def _count_open_requests(contacts, now) -> None:
+    """Each contact's open and overdue information requests, counted for one page of the
+    queue only (counting them inside the queue's own query meant grouping every open
+    contact on every view)."""
+    contacts = list(contacts)
+    counts = {
+        row["contact_id"]: row
+        for row in InformationRequest.objects.filter(
+            contact__in=contacts, status=InformationRequest.Status.OPEN
+        )
+        .values("contact_id")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now)))
+    }
+    for contact in contacts:
+        found = counts.get(contact.pk, {})
+        contact.open_requests = found.get("open", 0)
+        contact.overdue_requests = found.get("overdue", 0)
+
+
 @permission(access.VIEW_QUEUE)
 def queue(request):
     now = timezone.now()
@@ -29,15 +49,6 @@ def queue(request):
         access.contacts_visible_to(request.user)
         .filter(status__in=OPEN_STATUSES)
         .select_related("referrer_agency", "assigned_to")
-        .annotate(
-            open_requests=Count(
-                "information_requests", filter=Q(information_requests__status="open")
-            ),
-            overdue_requests=Count(
-                "information_requests",
-                filter=Q(information_requests__status="open", information_requests__due_at__lt=now),
-            ),
-        )
         .order_by("decision_due_at", "submitted_at", "pk")
     )
     show = request.GET.get("show", "all")
@@ -48,6 +59,7 @@ def queue(request):
     elif show == "late":
         contacts = contacts.filter(Q(decision_due_at__lt=now) | Q(statutory_due_at__lt=now))
     page = Paginator(contacts, QUEUE_PAGE).get_page(request.GET.get("page"))
+    _count_open_requests(page.object_list, now)
     rows = [
         {
             "contact": c,

@@ -1,6 +1,6 @@
 """The hub: the queue against the clock, triage, linking, deciding, sign-off and feedback."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,6 +8,7 @@ import time_machine
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from frontdoor.agencies.roles import Role
@@ -112,6 +113,35 @@ def test_a_long_queue_comes_a_page_at_a_time_and_says_how_many_are_open(
     assert "3 contacts, the nearest deadline first: 3 to 3 shown" in second
     shown = [[c.reference in page for c in sent] for page in (first, second)]
     assert shown == [[True, True, False], [False, False, True]]
+
+
+def test_the_queue_counts_each_contacts_open_and_overdue_requests(signed_in, hub, officer, police):
+    from frontdoor.sharing.models import Category, InformationRequest, Window
+    from frontdoor.sharing.services import request_create
+
+    asked, quiet = make_contact(officer), make_contact(officer)
+    for _ in range(3):
+        request_create(
+            contact=asked,
+            by=hub,
+            to_agency=police,
+            subjects=list(asked.subjects.all()),
+            window=Window.MONTHS_12,
+            categories=[Category.CHILD_PROTECTION],
+            purpose="What do you know about Maisie?",
+            lawful_basis="safeguarding",
+        )
+    first, second, third = InformationRequest.objects.filter(contact=asked).order_by("pk")
+    InformationRequest.objects.filter(pk=first.pk).update(
+        due_at=timezone.now() - timedelta(hours=1)
+    )
+    InformationRequest.objects.filter(pk=third.pk).update(status=InformationRequest.Status.ANSWERED)
+
+    page = signed_in(hub).get(reverse("hub:queue")).content.decode()
+
+    rows = {c.reference: page[page.index(c.reference) :].split("</tr>")[0] for c in (asked, quiet)}
+    assert "2 open" in rows[asked.reference] and "1 overdue" in rows[asked.reference]
+    assert "None open" in rows[quiet.reference]
 
 
 def test_a_red_rating_sets_a_four_working_hour_deadline_from_receipt(signed_in, hub, officer):
