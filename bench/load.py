@@ -476,7 +476,10 @@ def main() -> int:
     else:
         prepared = prepare(args.server_url, args.people, args.incidents, args.contacts)
     prepared_in = time.monotonic() - started
+    if args.reuse:
+        prepared_in = prepared.get("prepare_s", prepared_in)  # as measured when it was made
     if args.prepare_only:
+        prepared["prepare_s"] = round(prepared_in)
         Path(args.prepare_only).write_text(json.dumps(prepared), encoding="utf-8")
         say(f"Prepared in {prepared_in:.0f} s; run the load with --reuse {args.prepare_only}")
         return 0
@@ -515,6 +518,8 @@ def main() -> int:
                 ask_agencies(OPEN_REQUESTS_PER_LEVEL)
                 plan = dict(prepared["plan"])
                 plan["open_requests"], _ = open_requests_and_tokens(prepared["by_agency"])
+                # Responders speak for the agencies that have requests waiting.
+                plan["responder_tokens"] = sorted({r["token"] for r in plan["open_requests"]})
                 plan_path.write_text(json.dumps(plan), encoding="utf-8")
                 say(f"Load: {users} users for {args.seconds}s")
                 results[users] = run_level(host, plan_path, users, args.seconds, out)
