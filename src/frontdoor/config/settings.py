@@ -120,6 +120,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Behind PgBouncer in transaction pooling mode a cursor cannot outlive its transaction, so
+# Django must not use server-side cursors (docs/deployment.md, "Database connections").
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = os.environ.get(
+    "DISABLE_SERVER_SIDE_CURSORS", ""
+).lower() in ("1", "true", "yes")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
