@@ -218,8 +218,20 @@ def run_demo_load(*args):
     return out.getvalue()
 
 
-def test_demo_load_prints_the_logins_and_does_not_duplicate_on_a_second_run(settings):
+def test_the_demo_prints_the_address_it_is_served_on(monkeypatch):
+    from frontdoor.demo.management.commands.demo_load import demo_url
+
+    monkeypatch.delenv("HOST", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
+    assert demo_url() == "http://127.0.0.1:8000/"
+    monkeypatch.setenv("PORT", "8777")
+    assert demo_url() == "http://127.0.0.1:8777/"
+
+
+def test_demo_load_prints_the_logins_and_does_not_duplicate_on_a_second_run(settings, monkeypatch):
     settings.DEMO_MODE = True
+    monkeypatch.delenv("HOST", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
     output = run_demo_load()
     key = b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()
     for expected in (

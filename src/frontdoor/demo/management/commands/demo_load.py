@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from base64 import b32encode
 
 from django.conf import settings
@@ -39,14 +40,18 @@ from frontdoor.demo.rotas import build_rotas
 from frontdoor.demo.statutory import build_ethnicity
 from frontdoor.demo.supervision import build_supervision
 
-DEMO_URL = "http://127.0.0.1:8000/"
-
 
 def _non_negative(value: str) -> int:
     number = int(value)
     if number < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return number
+
+
+def demo_url() -> str:
+    """Where `make demo` serves: its HOST and PORT (127.0.0.1:8000 unless set)."""
+    host = os.environ.get("HOST", "127.0.0.1")
+    return f"http://{host}:{os.environ.get('PORT', '8000')}/"
 
 
 class Command(BaseCommand):
@@ -172,7 +177,7 @@ class Command(BaseCommand):
 
         out = self.stdout.write
         out(f"{PARTNERSHIP_NAME} — every organisation and person in it is invented.\n")
-        out(f"Open      {DEMO_URL}")
+        out(f"Open      {demo_url()}")
         out(f"Password  {DEMO_PASSWORD}   (the same for every demo account)\n")
         out(line(headings))
         for login in logins:
