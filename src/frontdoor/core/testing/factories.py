@@ -74,3 +74,37 @@ def sign_in(client, practitioner: Practitioner, *, second_factor: bool = True) -
         session = client.session
         session["otp_device_id"] = device.persistent_id
         session.save()
+
+
+def draft_contact(referrer: Practitioner, *, family_name: str = "Testperson", **child):
+    """A complete draft referral about one child (fictional), ready to send, through the
+    referrer's own services: neglect, no crime alleged, consent given."""
+    from datetime import date
+
+    from frontdoor.referrals import services
+    from frontdoor.referrals.models import Concern, Consent, Subject
+
+    contact = services.contact_start(by=referrer)
+    services.contact_update_draft(
+        contact=contact,
+        by=referrer,
+        changes={
+            "concerns": [Concern.NEGLECT],
+            "what_happened": "Left alone overnight.",
+            "crime_alleged": False,
+            "immediate_danger": False,
+            "consent": Consent.GIVEN,
+        },
+    )
+    services.subject_save(
+        contact=contact,
+        by=referrer,
+        data={
+            "role": Subject.Role.CHILD_AT_RISK,
+            "given_names": "Maisie",
+            "family_name": family_name,
+            "date_of_birth": date(2017, 6, 1),
+            **child,
+        },
+    )
+    return contact

@@ -9,8 +9,6 @@ forms strip, and the page that shows it must show exactly that (escaped; line br
 ``<br>`` where the page keeps them). A 422 must carry "There is a problem" and change nothing.
 """
 
-from datetime import date
-
 import pytest
 from django.template.defaultfilters import linebreaksbr
 from django.test import Client
@@ -20,9 +18,14 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from frontdoor.agencies.roles import Role
-from frontdoor.core.testing.factories import AgencyFactory, PractitionerFactory, sign_in
+from frontdoor.core.testing.factories import (
+    AgencyFactory,
+    PractitionerFactory,
+    draft_contact,
+    sign_in,
+)
 from frontdoor.referrals import services
-from frontdoor.referrals.models import Concern, Consent, Contact, Decision, Subject
+from frontdoor.referrals.models import Contact, Decision
 from frontdoor.sharing.models import Category, InformationRequest, Window
 
 pytestmark = pytest.mark.django_db
@@ -95,28 +98,7 @@ def hub_client(hub):
 
 def sent_contact(referrer, *, hub=None) -> Contact:
     """A sent amber contact about one child; triaged by ``hub`` if given."""
-    contact = services.contact_start(by=referrer)
-    services.contact_update_draft(
-        contact=contact,
-        by=referrer,
-        changes={
-            "concerns": [Concern.NEGLECT],
-            "what_happened": "Left alone overnight.",
-            "crime_alleged": False,
-            "immediate_danger": False,
-            "consent": Consent.GIVEN,
-        },
-    )
-    services.subject_save(
-        contact=contact,
-        by=referrer,
-        data={
-            "role": Subject.Role.CHILD_AT_RISK,
-            "given_names": "Maisie",
-            "family_name": "Testperson",
-            "date_of_birth": date(2017, 6, 1),
-        },
-    )
+    contact = draft_contact(referrer)
     contact = services.contact_submit(contact=contact, by=referrer)
     if hub is not None:
         contact = services.contact_triage(

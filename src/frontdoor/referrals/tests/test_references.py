@@ -3,40 +3,18 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
 
 import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
+from frontdoor.core.testing.factories import draft_contact
 from frontdoor.referrals import services
-from frontdoor.referrals.models import Concern, Consent, Contact, ReferenceCounter, Subject
+from frontdoor.referrals.models import Contact, ReferenceCounter
 
 
 def draft(referrer, family_name: str = "Quenby") -> Contact:
-    contact = services.contact_start(by=referrer)
-    services.contact_update_draft(
-        contact=contact,
-        by=referrer,
-        changes={
-            "concerns": [Concern.NEGLECT],
-            "what_happened": "A fictional referral: no food in the house for two days.",
-            "crime_alleged": False,
-            "immediate_danger": False,
-            "consent": Consent.GIVEN,
-        },
-    )
-    services.subject_save(
-        contact=contact,
-        by=referrer,
-        data={
-            "role": Subject.Role.CHILD_AT_RISK,
-            "given_names": "Tamsin",
-            "family_name": family_name,
-            "date_of_birth": date(2016, 3, 9),
-        },
-    )
-    return contact
+    return draft_contact(referrer, family_name=family_name)
 
 
 def year_prefix() -> str:
