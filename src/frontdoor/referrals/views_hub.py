@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,8 +12,7 @@ from frontdoor.core.clock import clock_status
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 from frontdoor.people.access import person_for_linking
-from frontdoor.sharing.access import requests_visible_to
-from frontdoor.sharing.models import InformationRequest
+from frontdoor.sharing.access import open_request_counts, requests_visible_to
 
 from . import access, services, signposting
 from .forms_hub import DecisionForm, TriageForm, VersionForm
@@ -23,19 +22,12 @@ QUEUE_PAGE = 50  # contacts a page, the nearest deadline first
 OPEN_STATUSES = (Contact.Status.SUBMITTED, Contact.Status.TRIAGED, Contact.Status.AWAITING_SIGN_OFF)
 
 
-def _count_open_requests(contacts, now) -> None:
+def _count_open_requests(practitioner, contacts, now) -> None:
     """Each contact's open and overdue information requests, counted for one page of the
     queue only (counting them inside the queue's own query meant grouping every open
     contact on every view)."""
     contacts = list(contacts)
-    counts = {
-        row["contact_id"]: row
-        for row in InformationRequest.objects.filter(
-            contact__in=contacts, status=InformationRequest.Status.OPEN
-        )
-        .values("contact_id")
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now)))
-    }
+    counts = open_request_counts(practitioner, contacts, now)
     for contact in contacts:
         found = counts.get(contact.pk, {})
         contact.open_requests = found.get("open", 0)
@@ -59,7 +51,7 @@ def queue(request):
     elif show == "late":
         contacts = contacts.filter(Q(decision_due_at__lt=now) | Q(statutory_due_at__lt=now))
     page = Paginator(contacts, QUEUE_PAGE).get_page(request.GET.get("page"))
-    _count_open_requests(page.object_list, now)
+    _count_open_requests(request.user, page.object_list, now)
     rows = [
         {
             "contact": c,
