@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from frontdoor.audit.models import Verb
@@ -24,25 +24,67 @@ LONGEST_RETENTION_EXTENSION_MONTHS = 10 * 12
 # Rules ----------------------------------------------------------------------------------------
 
 
+def rule_version(record_type: RecordType, agency=None) -> int:
+    """The version a rule's form carries: 0 while no such rule is set (promise 18)."""
+    rule = RetentionRule.objects.filter(record_type=record_type.key, agency=agency).first()
+    return rule.version if rule else 0
+
+
+def _rule_conflict(record_type: RecordType, agency) -> ConflictError:
+    whose = f"{agency}'s own rule" if agency is not None else "the partnership's rule"
+    return ConflictError(
+        f"Someone else updated {whose} for {record_type.label.lower()} while you were changing "
+        "it. Nothing you entered has been saved: read the latest version and try again."
+    )
+
+
 def rule_set(
-    *, by, record_type: RecordType, agency=None, period_months: int, source: str
+    *,
+    by,
+    record_type: RecordType,
+    agency=None,
+    expected_version: int,
+    period_months: int,
+    source: str,
 ) -> RetentionRule:
-    """Set the partnership's rule for a type (no ``agency``) or an agency's own."""
+    """Set the partnership's rule for a type (no ``agency``) or an agency's own, unless someone
+    else set it since ``expected_version`` (0: there was no such rule yet)."""
     if not 1 <= period_months <= MAX_PERIOD_MONTHS:
         raise ValidationError("The period must be between 1 month and 100 years")
     if agency is not None and not record_type.agency_field:
         raise ValidationError("This type of record has no agency rule: it is the partnership's")
     with transaction.atomic():
-        rule, created = RetentionRule.objects.update_or_create(
-            record_type=record_type.key,
-            agency=agency,
-            defaults={
-                "period_months": period_months,
-                "source": source,
-                "updated_at": timezone.now(),
-                "updated_by": by,
-            },
+        rule = (
+            RetentionRule.objects.select_for_update()
+            .filter(record_type=record_type.key, agency=agency)
+            .first()
         )
+        if (rule.version if rule else 0) != expected_version:
+            raise _rule_conflict(record_type, agency)
+        created = rule is None
+        if created:
+            try:
+                # Two first rules at once: the unique constraints refuse the second.
+                with transaction.atomic():
+                    rule = RetentionRule.objects.create(
+                        record_type=record_type.key,
+                        agency=agency,
+                        period_months=period_months,
+                        source=source,
+                        updated_at=timezone.now(),
+                        updated_by=by,
+                    )
+            except IntegrityError:
+                raise _rule_conflict(record_type, agency) from None
+        else:
+            rule.period_months = period_months
+            rule.source = source
+            rule.updated_at = timezone.now()
+            rule.updated_by = by
+            rule.version += 1
+            rule.save(
+                update_fields=["period_months", "source", "updated_at", "updated_by", "version"]
+            )
         audit_record(
             actor=by,
             verb=Verb.CREATE if created else Verb.CHANGE,
