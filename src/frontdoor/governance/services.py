@@ -15,7 +15,7 @@ from frontdoor.core.errors import ConflictError
 from frontdoor.core.outbox import outbox_write
 
 from .models import MAX_PERIOD_MONTHS, RecordReview, Redaction, RetentionRule, SubjectAccessRequest
-from .registry import RecordType
+from .registry import RECORD_TYPES, RecordType
 from .retention import add_months, due_for
 
 LONGEST_RETENTION_EXTENSION_MONTHS = 10 * 12
@@ -95,10 +95,24 @@ def rule_set(
     return rule
 
 
-def rule_remove(*, by, rule: RetentionRule) -> None:
+def rule_remove(*, by, rule: RetentionRule, expected_version: int) -> None:
+    """Remove an agency's own rule, unless someone else changed it since ``expected_version``:
+    a removal from an older page must not discard a change it never showed."""
     with transaction.atomic():
-        audit_record(actor=by, verb=Verb.DELETE, obj=rule, reason="Agency retention rule removed")
-        rule.delete()
+        locked = RetentionRule.objects.select_for_update().filter(pk=rule.pk).first()
+        if locked is None or locked.version != expected_version:
+            raise ConflictError(
+                f"Someone else updated {rule.agency}'s own rule for "
+                f"{_label(rule.record_type)} while you were changing it. Nothing has been "
+                "removed: read the latest version and try again."
+            )
+        audit_record(actor=by, verb=Verb.DELETE, obj=locked, reason="Agency retention rule removed")
+        locked.delete()
+
+
+def _label(key: str) -> str:
+    found = RECORD_TYPES.get(key)
+    return found.label.lower() if found else key
 
 
 # Reviews --------------------------------------------------------------------------------------

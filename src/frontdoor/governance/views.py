@@ -33,6 +33,10 @@ def _status(form) -> int:
 
 @permission(access.RULES)
 def rules(request):
+    return _rules_page(request)
+
+
+def _rules_page(request, *, problem: str = ""):
     counts = due_counts()
     rows = []
     for record_type in record_types():
@@ -47,7 +51,12 @@ def rules(request):
                 "due": counts[record_type.key],
             }
         )
-    return render(request, "governance/rules.html", {"rows": rows})
+    return render(
+        request,
+        "governance/rules.html",
+        {"rows": rows, "problem": problem},
+        status=409 if problem else 200,
+    )
 
 
 def _rule_initial(record_type, agency=None) -> dict:
@@ -148,7 +157,14 @@ def rule_agency(request, key):
 @permission(access.RULES)
 def rule_remove(request, pk):
     rule = access.rule_for_change(request.user, pk)
-    services.rule_remove(by=request.user, rule=rule)
+    shown = request.POST.get("version", "")
+    try:
+        # A page that names no version is older than any change: refused like a stale one.
+        services.rule_remove(
+            by=request.user, rule=rule, expected_version=int(shown) if shown.isdigit() else -1
+        )
+    except ConflictError as conflict:
+        return _rules_page(request, problem=str(conflict))
     messages.success(request, "The agency's own rule is removed: the partnership's applies.")
     return redirect("governance:rules")
 

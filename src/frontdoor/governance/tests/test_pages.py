@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.agencies.roles import Role
-from frontdoor.audit.models import AuditEvent
+from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.testing.factories import PractitionerFactory, sign_in
 from frontdoor.governance.models import RecordReview, RetentionRule
 from frontdoor.governance.services import review_retain
@@ -38,7 +38,8 @@ def test_an_administrator_sets_a_rule_and_an_agency_rule(administrator, police, 
     rule = RetentionRule.objects.get(agency=police)
     page = client.get(reverse("governance:rules")).content.decode()
     assert "MoPI group 3" in page and "Partnership policy 2026" in page
-    client.post(reverse("governance:rule_remove", args=[rule.pk]))
+    assert f'name="version" value="{rule.version}"' in page  # in the Remove button's form
+    client.post(reverse("governance:rule_remove", args=[rule.pk]), {"version": rule.version})
     assert not RetentionRule.objects.filter(agency=police).exists()
 
 
@@ -117,6 +118,36 @@ def test_two_administrators_adding_one_agencys_rule_the_second_gets_a_conflict(
     assert 'name="version" value="1"' in other.get(change).content.decode()
     assert other.post(url, {**second, "version": "1"}).status_code == 302
     assert RetentionRule.objects.get(agency=police).period_months == 120
+
+
+def test_removing_an_agencys_rule_from_an_older_page_gets_a_conflict(
+    administrator, police, signed_in
+):
+    """Promise 18: one administrator changes the police's own rule while another still has
+    the rules page that showed it at version 1; the second's Remove is refused (and so is a
+    removal naming no version), the rule is kept with the first's change and shown."""
+    url = reverse("governance:rule_agency", args=["referrals.contact"])
+    first = {"agency": police.pk, "period_months": "72", "source": "MoPI group 3", "version": "0"}
+    client = signed_in(administrator)
+    assert client.post(url, first).status_code == 302
+    rule = RetentionRule.objects.get(agency=police)
+    remove = reverse("governance:rule_remove", args=[rule.pk])
+    assert client.post(url, {**first, "source": "MoPI group 2", "version": "1"}).status_code == 302
+
+    other = second_administrator(police)
+    response = other.post(remove, {"version": "1"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert f"Someone else updated {police}&#x27;s own rule for contacts" in page
+    assert "Nothing has been removed" in page
+    assert "MoPI group 2" in page and 'name="version" value="2"' in page  # the latest
+    assert other.post(remove).status_code == 409
+    rule.refresh_from_db()
+    assert (rule.source, rule.version) == ("MoPI group 2", 2)
+    assert not AuditEvent.objects.filter(verb=Verb.DELETE).exists()
+
+    assert other.post(remove, {"version": "2"}).status_code == 302
+    assert not RetentionRule.objects.filter(agency=police).exists()
 
 
 def test_an_owner_sees_a_due_record_on_my_work_and_keeps_it(case, hub_manager, signed_in):
