@@ -53,6 +53,7 @@ def build_governance(*, seed: int) -> DemoGovernance:
             rule_set(
                 by=admin,
                 record_type=record_type,
+                expected_version=0,  # no rule yet: checked above
                 period_months=record_type.default_months,
                 source=record_type.default_source,
             )
@@ -65,6 +66,7 @@ def build_governance(*, seed: int) -> DemoGovernance:
                     by=admin,
                     record_type=lookup(key),
                     agency=agency,
+                    expected_version=0,
                     period_months=months,
                     source=source,
                 )

@@ -175,7 +175,12 @@ def build_supervision(*, seed: int = 2026) -> DemoSupervision:
         # A police pair on a six-weekly policy, and a new supervision with no session yet.
         police_manager, police_hub = _practitioner("police.manager"), _practitioner("police.hub")
         if police_manager and police_hub:
-            services.policy_set(agency=police_hub.agency, by=police_manager, frequency_weeks=6)
+            services.policy_set(
+                agency=police_hub.agency,
+                by=police_manager,
+                expected_version=services.policy_version_for(police_hub.agency_id),
+                frequency_weeks=6,
+            )
             start = today - timedelta(weeks=3)
             with simulated_now(_at(start, 9)):
                 services.relationship_set_up(

@@ -32,6 +32,8 @@ class RuleForm(GovukForm):
         help_text="The law, code of practice or partnership policy, for example MoPI group 3",
         error_messages={"required": "Enter where the period comes from"},
     )
+    # The version of the rule the page was shown, 0 if none was set (promise 18).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class AgencyRuleForm(RuleForm):

@@ -39,6 +39,9 @@ class RetentionRule(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Optimistic locking: a change names the version it was shown; 0 while no rule is set
+    # (promise 18).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["record_type", "agency__name"]

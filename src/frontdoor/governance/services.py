@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from frontdoor.audit.models import Verb
@@ -15,7 +15,7 @@ from frontdoor.core.errors import ConflictError
 from frontdoor.core.outbox import outbox_write
 
 from .models import MAX_PERIOD_MONTHS, RecordReview, Redaction, RetentionRule, SubjectAccessRequest
-from .registry import RecordType
+from .registry import RECORD_TYPES, RecordType
 from .retention import add_months, due_for
 
 LONGEST_RETENTION_EXTENSION_MONTHS = 10 * 12
@@ -24,25 +24,67 @@ LONGEST_RETENTION_EXTENSION_MONTHS = 10 * 12
 # Rules ----------------------------------------------------------------------------------------
 
 
+def rule_version(record_type: RecordType, agency=None) -> int:
+    """The version a rule's form carries: 0 while no such rule is set (promise 18)."""
+    rule = RetentionRule.objects.filter(record_type=record_type.key, agency=agency).first()
+    return rule.version if rule else 0
+
+
+def _rule_conflict(record_type: RecordType, agency) -> ConflictError:
+    whose = f"{agency}'s own rule" if agency is not None else "the partnership's rule"
+    return ConflictError(
+        f"Someone else updated {whose} for {record_type.label.lower()} while you were changing "
+        "it. Nothing you entered has been saved: read the latest version and try again."
+    )
+
+
 def rule_set(
-    *, by, record_type: RecordType, agency=None, period_months: int, source: str
+    *,
+    by,
+    record_type: RecordType,
+    agency=None,
+    expected_version: int,
+    period_months: int,
+    source: str,
 ) -> RetentionRule:
-    """Set the partnership's rule for a type (no ``agency``) or an agency's own."""
+    """Set the partnership's rule for a type (no ``agency``) or an agency's own, unless someone
+    else set it since ``expected_version`` (0: there was no such rule yet)."""
     if not 1 <= period_months <= MAX_PERIOD_MONTHS:
         raise ValidationError("The period must be between 1 month and 100 years")
     if agency is not None and not record_type.agency_field:
         raise ValidationError("This type of record has no agency rule: it is the partnership's")
     with transaction.atomic():
-        rule, created = RetentionRule.objects.update_or_create(
-            record_type=record_type.key,
-            agency=agency,
-            defaults={
-                "period_months": period_months,
-                "source": source,
-                "updated_at": timezone.now(),
-                "updated_by": by,
-            },
+        rule = (
+            RetentionRule.objects.select_for_update()
+            .filter(record_type=record_type.key, agency=agency)
+            .first()
         )
+        if (rule.version if rule else 0) != expected_version:
+            raise _rule_conflict(record_type, agency)
+        created = rule is None
+        if created:
+            try:
+                # Two first rules at once: the unique constraints refuse the second.
+                with transaction.atomic():
+                    rule = RetentionRule.objects.create(
+                        record_type=record_type.key,
+                        agency=agency,
+                        period_months=period_months,
+                        source=source,
+                        updated_at=timezone.now(),
+                        updated_by=by,
+                    )
+            except IntegrityError:
+                raise _rule_conflict(record_type, agency) from None
+        else:
+            rule.period_months = period_months
+            rule.source = source
+            rule.updated_at = timezone.now()
+            rule.updated_by = by
+            rule.version += 1
+            rule.save(
+                update_fields=["period_months", "source", "updated_at", "updated_by", "version"]
+            )
         audit_record(
             actor=by,
             verb=Verb.CREATE if created else Verb.CHANGE,
@@ -53,10 +95,24 @@ def rule_set(
     return rule
 
 
-def rule_remove(*, by, rule: RetentionRule) -> None:
+def rule_remove(*, by, rule: RetentionRule, expected_version: int) -> None:
+    """Remove an agency's own rule, unless someone else changed it since ``expected_version``:
+    a removal from an older page must not discard a change it never showed."""
     with transaction.atomic():
-        audit_record(actor=by, verb=Verb.DELETE, obj=rule, reason="Agency retention rule removed")
-        rule.delete()
+        locked = RetentionRule.objects.select_for_update().filter(pk=rule.pk).first()
+        if locked is None or locked.version != expected_version:
+            raise ConflictError(
+                f"Someone else updated {rule.agency}'s own rule for "
+                f"{_label(rule.record_type)} while you were changing it. Nothing has been "
+                "removed: read the latest version and try again."
+            )
+        audit_record(actor=by, verb=Verb.DELETE, obj=locked, reason="Agency retention rule removed")
+        locked.delete()
+
+
+def _label(key: str) -> str:
+    found = RECORD_TYPES.get(key)
+    return found.label.lower() if found else key
 
 
 # Reviews --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 
 from . import access, services
@@ -32,6 +33,10 @@ def _status(form) -> int:
 
 @permission(access.RULES)
 def rules(request):
+    return _rules_page(request)
+
+
+def _rules_page(request, *, problem: str = ""):
     counts = due_counts()
     rows = []
     for record_type in record_types():
@@ -46,57 +51,105 @@ def rules(request):
                 "due": counts[record_type.key],
             }
         )
-    return render(request, "governance/rules.html", {"rows": rows})
+    return render(
+        request,
+        "governance/rules.html",
+        {"rows": rows, "problem": problem},
+        status=409 if problem else 200,
+    )
+
+
+def _rule_initial(record_type, agency=None) -> dict:
+    """The rule as it is now, for a form: Front Door's default while none is set."""
+    if agency is None:
+        current = partnership_rule(record_type)
+        return {
+            "period_months": current.months,
+            "source": current.source,
+            "version": services.rule_version(record_type),
+        }
+    rule = RetentionRule.objects.filter(record_type=record_type.key, agency=agency).first()
+    if rule is None:
+        return {"agency": agency.pk, "version": 0}
+    return {
+        "agency": agency.pk,
+        "period_months": rule.period_months,
+        "source": rule.source,
+        "version": rule.version,
+    }
 
 
 @permission(access.RULES)
 def rule_edit(request, key):
     record_type = access.record_type_or_404(key)
-    current = partnership_rule(record_type)
     form = RuleForm(
-        request.POST if request.method == "POST" else None,
-        initial={"period_months": current.months, "source": current.source},
+        request.POST if request.method == "POST" else None, initial=_rule_initial(record_type)
     )
+    problem = ""
     if request.method == "POST" and form.is_valid():
-        services.rule_set(
-            by=request.user,
-            record_type=record_type,
-            period_months=form.cleaned_data["period_months"],
-            source=form.cleaned_data["source"],
-        )
-        messages.success(request, f"The rule for {record_type.label.lower()} is saved.")
-        return redirect("governance:rules")
+        try:
+            services.rule_set(
+                by=request.user,
+                record_type=record_type,
+                expected_version=form.cleaned_data["version"],
+                period_months=form.cleaned_data["period_months"],
+                source=form.cleaned_data["source"],
+            )
+        except ConflictError as conflict:
+            # Keep nothing they entered: show the rule as it is now (promise 18).
+            problem = str(conflict)
+            form = RuleForm(initial=_rule_initial(record_type))
+        else:
+            messages.success(request, f"The rule for {record_type.label.lower()} is saved.")
+            return redirect("governance:rules")
     return render(
         request,
         "governance/rule_form.html",
-        {"form": form, "type": record_type, "agency_rule": False},
-        status=_status(form),
+        {"form": form, "type": record_type, "agency_rule": False, "problem": problem},
+        status=409 if problem else _status(form),
     )
 
 
 @permission(access.RULES)
 def rule_agency(request, key):
     record_type = access.record_type_or_404(key)
-    form = AgencyRuleForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        form = AgencyRuleForm(request.POST)
+    else:
+        # "Change" beside an agency's rule opens this page with that rule and its version.
+        form = AgencyRuleForm(initial={"version": 0})
+        asked = request.GET.get("agency", "")
+        agency = (
+            form.fields["agency"].queryset.filter(pk=asked).first() if asked.isdigit() else None
+        )
+        if agency is not None:
+            form = AgencyRuleForm(initial=_rule_initial(record_type, agency))
+    problem = ""
     if request.method == "POST" and form.is_valid():
+        agency = form.cleaned_data["agency"]
         try:
             services.rule_set(
                 by=request.user,
                 record_type=record_type,
-                agency=form.cleaned_data["agency"],
+                agency=agency,
+                expected_version=form.cleaned_data["version"],
                 period_months=form.cleaned_data["period_months"],
                 source=form.cleaned_data["source"],
             )
+        except ConflictError as conflict:
+            # Keep nothing they entered: show that agency's rule as it is now (promise 18).
+            problem = str(conflict)
+            form = AgencyRuleForm(initial=_rule_initial(record_type, agency))
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
-            messages.success(request, f"{form.cleaned_data['agency']}'s own rule is saved.")
+            messages.success(request, f"{agency}'s own rule is saved.")
             return redirect("governance:rules")
     return render(
         request,
         "governance/rule_form.html",
-        {"form": form, "type": record_type, "agency_rule": True},
-        status=_status(form),
+        {"form": form, "type": record_type, "agency_rule": True, "problem": problem},
+        status=409 if problem else _status(form),
     )
 
 
@@ -104,7 +157,14 @@ def rule_agency(request, key):
 @permission(access.RULES)
 def rule_remove(request, pk):
     rule = access.rule_for_change(request.user, pk)
-    services.rule_remove(by=request.user, rule=rule)
+    shown = request.POST.get("version", "")
+    try:
+        # A page that names no version is older than any change: refused like a stale one.
+        services.rule_remove(
+            by=request.user, rule=rule, expected_version=int(shown) if shown.isdigit() else -1
+        )
+    except ConflictError as conflict:
+        return _rules_page(request, problem=str(conflict))
     messages.success(request, "The agency's own rule is removed: the partnership's applies.")
     return redirect("governance:rules")
 

@@ -61,13 +61,18 @@ class PlanForm(GovukForm):
         widget=_date_widget(),
         error_messages={"invalid": "The review date must be a real date"},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_professional"].queryset = Practitioner.objects.filter(
             is_active=True, agency__isnull=False
         ).select_related("agency")
+
+
+class PlanEditForm(PlanForm):
+    """Editing a plan names the version the page was shown (promise 18)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class ActionForm(GovukForm):

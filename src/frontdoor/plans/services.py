@@ -29,8 +29,8 @@ ACTION_CONFLICT = (
     "saved: check the action as it is now and make your change again."
 )
 PLAN_CONFLICT = (
-    "Someone else changed this plan while you were editing it. Your changes have not been "
-    "saved: check the plan as it is now and make them again."
+    "Someone else updated this plan while you were changing it. Nothing you entered has been "
+    "saved: read the latest version and try again."
 )
 FINISHED_STATUSES = (Action.Status.DONE, Action.Status.COULD_NOT, Action.Status.NOT_DONE)
 PLAN_FIELDS = ("title", "own_words", "needs", "lead_professional", "trusted_person", "review_on")

@@ -20,7 +20,7 @@ from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 
 from . import access, services
-from .forms import ActionForm, ActionUpdateForm, MixFilterForm, PlanForm
+from .forms import ActionForm, ActionUpdateForm, MixFilterForm, PlanEditForm, PlanForm
 from .mix import action_mix
 from .models import Action
 
@@ -114,32 +114,39 @@ def plan_create(request, contact_pk):
     )
 
 
+def _plan_initial(plan) -> dict:
+    return {
+        "title": plan.title,
+        "own_words": plan.own_words,
+        "needs": plan.needs,
+        "lead_professional": plan.lead_professional,
+        "trusted_person": plan.trusted_person,
+        "review_on": plan.review_on,
+        "version": plan.version,
+    }
+
+
 @permission(access.EDIT_PLAN)
 def plan_edit(request, pk):
     found = access.plan_for(request.user, pk, access.EDIT_PLAN)
-    initial = {
-        "title": found.title,
-        "own_words": found.own_words,
-        "needs": found.needs,
-        "lead_professional": found.lead_professional,
-        "trusted_person": found.trusted_person,
-        "review_on": found.review_on,
-        "version": found.version,
-    }
-    form = PlanForm(request.POST if request.method == "POST" else None, initial=initial)
-    status = 200
+    form = PlanEditForm(
+        request.POST if request.method == "POST" else None, initial=_plan_initial(found)
+    )
+    problem = ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.plan_update(
                 by=request.user,
                 plan=found,
-                base_version=data["version"] or found.version,
+                base_version=data["version"],
                 **{f: data[f] for f in services.PLAN_FIELDS},
             )
         except ConflictError as conflict:
-            form.add_error(None, str(conflict))
-            status = 409
+            # Keep nothing they entered: show the plan as it is now (promise 18).
+            problem = str(conflict)
+            found.refresh_from_db()
+            form = PlanEditForm(initial=_plan_initial(found))
         except ValidationError as refusal:
             _add_errors(form, refusal)
         else:
@@ -152,8 +159,8 @@ def plan_edit(request, pk):
     return render(
         request,
         "plans/plan_form.html",
-        {"form": form, "contact": found.contact, "plan": found},
-        status=status if status != 200 else _status(form),
+        {"form": form, "contact": found.contact, "plan": found, "problem": problem},
+        status=409 if problem else _status(form),
     )
 
 

@@ -243,3 +243,5 @@ class PolicyForm(GovukForm):
             "max_value": f"Enter a number of weeks from 1 to {MAX_FREQUENCY_WEEKS}",
         },
     )
+    # The version of the agency's policy the page was shown, 0 if it had none (promise 18).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -32,6 +32,9 @@ class SupervisionPolicy(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Optimistic locking: a change names the version it was shown; 0 while the agency has
+    # no policy of its own (promise 18).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name_plural = "supervision policies"

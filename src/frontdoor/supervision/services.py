@@ -49,18 +49,48 @@ def frequency_weeks_for(agency_id: int | None) -> int:
     return policy.frequency_weeks if policy else DEFAULT_FREQUENCY_WEEKS
 
 
-def policy_set(*, agency: Agency, by: Practitioner, frequency_weeks: int) -> SupervisionPolicy:
+def policy_version_for(agency_id: int | None) -> int:
+    """The version the frequency form carries: 0 while the agency has no policy of its own."""
+    policy = SupervisionPolicy.objects.filter(agency_id=agency_id).first()
+    return policy.version if policy else 0
+
+
+def _policy_conflict(agency: Agency) -> ConflictError:
+    return ConflictError(
+        f"Someone else updated how often supervision is due at {agency} while you were "
+        "changing it. Nothing you entered has been saved: read the latest version and try again."
+    )
+
+
+def policy_set(
+    *, agency: Agency, by: Practitioner, expected_version: int, frequency_weeks: int
+) -> SupervisionPolicy:
+    """Set the agency's frequency unless someone else set it since ``expected_version``
+    (0: the agency had no policy of its own yet)."""
     if not 1 <= frequency_weeks <= MAX_FREQUENCY_WEEKS:
         raise ValidationError(f"Supervision must be due every 1 to {MAX_FREQUENCY_WEEKS} weeks")
     with transaction.atomic():
-        policy, _ = SupervisionPolicy.objects.update_or_create(
-            agency=agency,
-            defaults={
-                "frequency_weeks": frequency_weeks,
-                "updated_at": timezone.now(),
-                "updated_by": by,
-            },
-        )
+        policy = SupervisionPolicy.objects.select_for_update().filter(agency=agency).first()
+        if (policy.version if policy else 0) != expected_version:
+            raise _policy_conflict(agency)
+        if policy is None:
+            try:
+                # Two first policies at once: the one-to-one refuses the second.
+                with transaction.atomic():
+                    policy = SupervisionPolicy.objects.create(
+                        agency=agency,
+                        frequency_weeks=frequency_weeks,
+                        updated_at=timezone.now(),
+                        updated_by=by,
+                    )
+            except IntegrityError:
+                raise _policy_conflict(agency) from None
+        else:
+            policy.frequency_weeks = frequency_weeks
+            policy.updated_at = timezone.now()
+            policy.updated_by = by
+            policy.version += 1
+            policy.save(update_fields=["frequency_weeks", "updated_at", "updated_by", "version"])
         audit_record(
             actor=by,
             verb=Verb.CHANGE,

@@ -381,22 +381,37 @@ def overview(request):
 @permission(access.MANAGE)
 def frequency(request, pk):
     agency = access.agency_for_supervision_policy(request.user, pk)
-    form = PolicyForm(
-        request.POST if request.method == "POST" else None,
-        initial={"frequency_weeks": services.frequency_weeks_for(agency.pk)},
-    )
+
+    def as_it_is_now():
+        return {
+            "frequency_weeks": services.frequency_weeks_for(agency.pk),
+            "version": services.policy_version_for(agency.pk),
+        }
+
+    form = PolicyForm(request.POST if request.method == "POST" else None, initial=as_it_is_now())
+    problem = ""
     if request.method == "POST" and form.is_valid():
-        services.policy_set(
-            agency=agency, by=request.user, frequency_weeks=form.cleaned_data["frequency_weeks"]
-        )
-        messages.success(
-            request,
-            f"Supervision at {agency} is now due every {form.cleaned_data['frequency_weeks']} weeks.",
-        )
-        return redirect(f"{_overview_url()}?agency={agency.pk}")
+        try:
+            services.policy_set(
+                agency=agency,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                frequency_weeks=form.cleaned_data["frequency_weeks"],
+            )
+        except ConflictError as conflict:
+            # Keep nothing they entered: show the frequency as it is now (promise 18).
+            problem = str(conflict)
+            form = PolicyForm(initial=as_it_is_now())
+        else:
+            messages.success(
+                request,
+                f"Supervision at {agency} is now due every "
+                f"{form.cleaned_data['frequency_weeks']} weeks.",
+            )
+            return redirect(f"{_overview_url()}?agency={agency.pk}")
     return render(
         request,
         "supervision/frequency.html",
-        {"form": form, "agency": agency},
-        status=_status(form),
+        {"form": form, "agency": agency, "problem": problem},
+        status=409 if problem else _status(form),
     )

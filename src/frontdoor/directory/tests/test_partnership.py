@@ -160,6 +160,42 @@ def test_find_a_partner_agency_by_name_sector_and_district(signed_in, officer, p
     assert client.get(url, {"sector": "nonsense"}).status_code == 422
 
 
+def test_an_agency_no_longer_active_is_never_found_or_counted(signed_in, officer, police):
+    """Promise 2: an agency that has left the partnership is absent from the finder's results
+    and its count, however it is looked for: unfiltered, by its own name, sector or district."""
+    from frontdoor.agencies.models import Agency, Area
+
+    district = Area.objects.create(name="Oldtown", kind="district")
+    gone = AgencyFactory(
+        name="Testshire Police Legacy Unit", short_name="Legacy", sector="police", is_active=False
+    )
+    gone.areas.set([district])
+    police.areas.set([district])
+    client = signed_in(officer)
+    url = reverse("directory:partnership_agencies")
+    active = Agency.objects.filter(is_active=True).count()
+
+    def results(**query):
+        response = client.get(url, query)
+        assert response.status_code == 200
+        page = response.content.decode()
+        return page[page.index('<h2 class="govuk-heading-m">') :]  # the count, then the results
+
+    for query, expected in [
+        ({}, active),
+        ({"q": "Legacy"}, 0),
+        ({"q": "police"}, 1),
+        ({"sector": "police"}, 1),
+        ({"area": str(district.pk)}, 1),
+    ]:
+        page = results(**query)
+        assert "Legacy" not in page, query
+        assert reverse("agencies:detail", args=[gone.pk]) not in page, query
+        heading = f"{expected} agenc{'y' if expected == 1 else 'ies'}</h2>"
+        assert heading in page, (query, heading)
+    assert escape(police.name) in results(area=str(district.pk))
+
+
 def test_the_map_draws_every_demo_body_and_an_arrow_per_accountability(signed_in):
     from frontdoor.demo.generator import build_partnership
     from frontdoor.demo.partnership_bodies import build_partnership_bodies

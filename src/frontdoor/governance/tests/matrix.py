@@ -147,6 +147,6 @@ ENDPOINTS = [
         lambda role, involved: (302 if involved else 404) if role == Role.ADMINISTRATOR else 403,
         kwargs=rule,
         method="post",
-        data=nothing,
+        data=lambda world: {"version": world.objects["retention_rule"].version},
     ),
 ]

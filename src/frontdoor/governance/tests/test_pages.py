@@ -3,9 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdoor.agencies.roles import Role
+from frontdoor.audit.models import AuditEvent, Verb
+from frontdoor.core.testing.factories import PractitionerFactory, sign_in
 from frontdoor.governance.models import RecordReview, RetentionRule
 from frontdoor.governance.services import review_retain
 from frontdoor.referrals.models import Contact
@@ -25,16 +29,124 @@ def test_an_administrator_sets_a_rule_and_an_agency_rule(administrator, police, 
     url = reverse("governance:rule_edit", args=["referrals.contact"])
     assert client.post(url, {"period_months": "0", "source": "x"}).status_code == 422
     assert not RetentionRule.objects.exists()
-    client.post(url, {"period_months": "84", "source": "Partnership policy 2026"})
+    client.post(url, {"period_months": "84", "source": "Partnership policy 2026", "version": "0"})
     assert RetentionRule.objects.get(agency=None).period_months == 84
     client.post(
         reverse("governance:rule_agency", args=["referrals.contact"]),
-        {"agency": police.pk, "period_months": "72", "source": "MoPI group 3"},
+        {"agency": police.pk, "period_months": "72", "source": "MoPI group 3", "version": "0"},
     )
     rule = RetentionRule.objects.get(agency=police)
     page = client.get(reverse("governance:rules")).content.decode()
     assert "MoPI group 3" in page and "Partnership policy 2026" in page
-    client.post(reverse("governance:rule_remove", args=[rule.pk]))
+    assert f'name="version" value="{rule.version}"' in page  # in the Remove button's form
+    client.post(reverse("governance:rule_remove", args=[rule.pk]), {"version": rule.version})
+    assert not RetentionRule.objects.filter(agency=police).exists()
+
+
+def second_administrator(police):
+    other = PractitionerFactory(username="second.admin", agency=police, role=Role.ADMINISTRATOR)
+    client = Client()
+    sign_in(client, other)
+    return client
+
+
+def rule_changes():
+    return AuditEvent.objects.filter(object_type="governance.retentionrule").count()
+
+
+def test_two_administrators_on_one_version_of_a_rule_the_second_gets_a_conflict(
+    administrator, police, signed_in
+):
+    """Promise 18: both opened the partnership's rule for contacts while it was Front Door's
+    default (version 0); the second save is refused and the page shows the first's rule."""
+    url = reverse("governance:rule_edit", args=["referrals.contact"])
+    assert 'name="version" value="0"' in signed_in(administrator).get(url).content.decode()
+    first = {"period_months": "84", "source": "Partnership policy 2026", "version": "0"}
+    assert signed_in(administrator).post(url, first).status_code == 302
+
+    other = second_administrator(police)
+    response = other.post(url, {"period_months": "96", "source": "Old policy", "version": "0"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated the partnership&#x27;s rule for contacts" in page
+    assert "Nothing you entered has been saved" in page
+    assert 'value="84"' in page and "Partnership policy 2026" in page  # the latest
+    assert "Old policy" not in page and 'value="96"' not in page  # nothing they typed
+    assert 'name="version" value="1"' in page
+    rule = RetentionRule.objects.get(agency=None)
+    assert (rule.period_months, rule.source, rule.version) == (84, "Partnership policy 2026", 1)
+    assert rule_changes() == 1
+
+    # From the latest version their change goes through, and the version moves on.
+    again = {"period_months": "96", "source": "Old policy", "version": "1"}
+    assert other.post(url, again).status_code == 302
+    rule.refresh_from_db()
+    assert (rule.period_months, rule.version) == (96, 2)
+    # Whoever still holds version 1 is refused in turn.
+    stale = {"period_months": "60", "source": "Stale", "version": "1"}
+    assert signed_in(administrator).post(url, stale).status_code == 409
+    assert RetentionRule.objects.get(agency=None).period_months == 96
+
+
+def test_two_administrators_adding_one_agencys_rule_the_second_gets_a_conflict(
+    administrator, police, signed_in
+):
+    """Promise 18: both add the police's own rule for contacts from a page that showed none;
+    the second is refused and shown the first's, which they may then change."""
+    url = reverse("governance:rule_agency", args=["referrals.contact"])
+    first = {"agency": police.pk, "period_months": "72", "source": "MoPI group 3", "version": "0"}
+    assert signed_in(administrator).post(url, first).status_code == 302
+
+    other = second_administrator(police)
+    second = {**first, "period_months": "120", "source": "MoPI group 1"}
+    response = other.post(url, second)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert f"Someone else updated {police}&#x27;s own rule for contacts" in page
+    assert "Nothing you entered has been saved" in page
+    assert 'value="72"' in page and "MoPI group 3" in page
+    assert "MoPI group 1" not in page
+    assert 'name="version" value="1"' in page
+    rule = RetentionRule.objects.get(agency=police)
+    assert (rule.period_months, rule.source, rule.version) == (72, "MoPI group 3", 1)
+    assert rule_changes() == 1
+
+    # "Change" beside the police's rule opens it with its version; saving from there works.
+    rules = other.get(reverse("governance:rules")).content.decode()
+    change = f"{url}?agency={police.pk}"
+    assert change in rules
+    assert 'name="version" value="1"' in other.get(change).content.decode()
+    assert other.post(url, {**second, "version": "1"}).status_code == 302
+    assert RetentionRule.objects.get(agency=police).period_months == 120
+
+
+def test_removing_an_agencys_rule_from_an_older_page_gets_a_conflict(
+    administrator, police, signed_in
+):
+    """Promise 18: one administrator changes the police's own rule while another still has
+    the rules page that showed it at version 1; the second's Remove is refused (and so is a
+    removal naming no version), the rule is kept with the first's change and shown."""
+    url = reverse("governance:rule_agency", args=["referrals.contact"])
+    first = {"agency": police.pk, "period_months": "72", "source": "MoPI group 3", "version": "0"}
+    client = signed_in(administrator)
+    assert client.post(url, first).status_code == 302
+    rule = RetentionRule.objects.get(agency=police)
+    remove = reverse("governance:rule_remove", args=[rule.pk])
+    assert client.post(url, {**first, "source": "MoPI group 2", "version": "1"}).status_code == 302
+
+    other = second_administrator(police)
+    response = other.post(remove, {"version": "1"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert f"Someone else updated {police}&#x27;s own rule for contacts" in page
+    assert "Nothing has been removed" in page
+    assert "MoPI group 2" in page and 'name="version" value="2"' in page  # the latest
+    assert other.post(remove).status_code == 409
+    rule.refresh_from_db()
+    assert (rule.source, rule.version) == ("MoPI group 2", 2)
+    assert not AuditEvent.objects.filter(verb=Verb.DELETE).exists()
+
+    assert other.post(remove, {"version": "2"}).status_code == 302
     assert not RetentionRule.objects.filter(agency=police).exists()
 
 

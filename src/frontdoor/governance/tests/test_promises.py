@@ -146,7 +146,11 @@ def test_hostile_text_in_retention_rules_and_reviews_is_shown_as_text(
 ):
     contact_type = RECORD_TYPES["referrals.contact"]
     services.rule_set(
-        by=administrator, record_type=contact_type, period_months=72, source=hostile("source")
+        by=administrator,
+        record_type=contact_type,
+        expected_version=0,
+        period_months=72,
+        source=hostile("source"),
     )
     make_due(case.contact)
     services.review_retain(

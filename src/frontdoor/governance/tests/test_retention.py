@@ -121,7 +121,13 @@ def test_a_contact_is_due_six_years_after_its_decision(case):
 def test_the_partnership_rule_and_an_agency_rule_change_the_due_date(case, administrator, police):
     contacts = record_type(CONTACTS)
     decided = timezone.localdate(case.contact.decided_at)
-    services.rule_set(by=administrator, record_type=contacts, period_months=24, source="Policy")
+    services.rule_set(
+        by=administrator,
+        record_type=contacts,
+        expected_version=0,
+        period_months=24,
+        source="Policy",
+    )
     assert (
         due_for_review(contacts, today=add_months(decided, 24)).filter(pk=case.contact.pk).exists()
     )
@@ -130,6 +136,7 @@ def test_the_partnership_rule_and_an_agency_rule_change_the_due_date(case, admin
         by=administrator,
         record_type=contacts,
         agency=police,
+        expected_version=0,
         period_months=120,
         source="MoPI group 2",
     )
@@ -147,7 +154,11 @@ def test_the_partnership_rule_and_an_agency_rule_change_the_due_date(case, admin
 def test_rules_refuse_nonsense(administrator):
     with pytest.raises(ValidationError):
         services.rule_set(
-            by=administrator, record_type=record_type(CONTACTS), period_months=0, source="x"
+            by=administrator,
+            record_type=record_type(CONTACTS),
+            expected_version=0,
+            period_months=0,
+            source="x",
         )
 
 

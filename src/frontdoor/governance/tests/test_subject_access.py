@@ -304,7 +304,7 @@ def test_governance_forms_ignore_fields_they_do_not_have(
         "due_on": "2099-01-01",
         "extended_due_on": "2099-01-01",
     }
-    rule = {"period_months": "84", "source": "Partnership policy 2026"}
+    rule = {"period_months": "84", "source": "Partnership policy 2026", "version": "0"}
     unreleased = {
         "person": case.person,
         "opened_by": administrator,

@@ -179,6 +179,53 @@ def test_a_stale_update_on_the_page_is_a_conflict(
     assert action.status == Action.Status.IN_PROGRESS
 
 
+def plan_post(plan, **changes):
+    data = {
+        "title": plan.title,
+        "own_words": plan.own_words,
+        "needs": plan.needs,
+        "lead_professional": plan.lead_professional_id or "",
+        "trusted_person": plan.trusted_person,
+        "review_on": plan.review_on.isoformat() if plan.review_on else "",
+        "version": plan.version,
+    }
+    data.update(changes)
+    return data
+
+
+def test_two_people_editing_one_plan_the_second_gets_a_conflict(
+    client, signed_in, plan, hub_manager, social_worker
+):
+    """Promise 18: the hub manager and the lead professional both open the plan at version 1;
+    the second save is refused with nothing of theirs kept, and the page shows the first's."""
+    url = reverse("plans:plan_edit", args=[plan.pk])
+    shown = plan_post(plan)
+    signed_in(hub_manager)
+    first = {**shown, "needs": "Housing first, then school."}
+    assert client.post(url, first).status_code == 302
+
+    signed_in(social_worker)
+    second = {**shown, "needs": "Counselling for the children.", "trusted_person": "Aunt Mo"}
+    response = client.post(url, second)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else updated this plan" in page
+    assert "Nothing you entered has been saved" in page
+    assert "Housing first, then school." in page  # the latest
+    assert "Counselling for the children." not in page and "Aunt Mo" not in page
+    assert 'name="version" value="2"' in page
+    plan.refresh_from_db()
+    assert (plan.needs, plan.trusted_person, plan.version) == ("Housing first, then school.", "", 2)
+    edits = AuditEvent.objects.filter(verb=Verb.CHANGE, object_type="plans.plan")
+    assert edits.count() == 1
+
+    # A request that names no version is refused, never saved against the latest.
+    unversioned = {k: v for k, v in second.items() if k != "version"}
+    assert client.post(url, unversioned).status_code == 422
+    plan.refresh_from_db()
+    assert plan.needs == "Housing first, then school."
+
+
 def test_the_lead_professional_adds_an_action_and_a_past_date_is_refused(
     client, signed_in, plan, social_worker, police, officer
 ):

@@ -184,7 +184,10 @@ def test_every_change_is_audited_in_the_same_transaction(
     )
     client.logout()
     signed_in(hub_manager)
-    client.post(reverse("supervision:frequency", args=[social_care.pk]), {"frequency_weeks": 3})
+    client.post(
+        reverse("supervision:frequency", args=[social_care.pk]),
+        {"frequency_weeks": 3, "version": 0},
+    )
     today = timezone.localdate()
     client.post(
         reverse("supervision:relationship_end", args=[relationship.pk]),

@@ -5,13 +5,15 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.models import OutboxMessage
-from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.core.testing.factories import PractitionerFactory, sign_in
 from frontdoor.supervision import services
 from frontdoor.supervision.models import Relationship, SupervisionPolicy
 
@@ -117,12 +119,43 @@ def test_a_hub_manager_sets_the_frequency_and_due_dates_follow(
 ):
     signed_in(hub_manager)
     url = reverse("supervision:frequency", args=[social_care.pk])
-    assert client.post(url, {"frequency_weeks": "0"}).status_code == 422
-    assert client.post(url, {"frequency_weeks": "52"}).status_code == 422
-    assert client.post(url, {"frequency_weeks": "6"}).status_code == 302
+    assert client.post(url, {"frequency_weeks": "0", "version": "0"}).status_code == 422
+    assert client.post(url, {"frequency_weeks": "52", "version": "0"}).status_code == 422
+    assert client.post(url, {"frequency_weeks": "6", "version": "0"}).status_code == 302
     assert SupervisionPolicy.objects.get(agency=social_care).frequency_weeks == 6
     standing = services.standing_of([relationship])[0]
     assert standing.due_on == relationship.started_on + timedelta(weeks=6)
+
+
+def test_two_managers_on_one_version_of_the_frequency_the_second_gets_a_conflict(
+    client, signed_in, hub_manager, administrator, social_care
+):
+    """Promise 18: a hub manager and an administrator both open the agency's frequency while
+    it has no policy of its own (version 0); the second save is refused and shows the first's."""
+    url = reverse("supervision:frequency", args=[social_care.pk])
+    signed_in(hub_manager)
+    assert 'name="version" value="0"' in client.get(url).content.decode()
+    assert client.post(url, {"frequency_weeks": "6", "version": "0"}).status_code == 302
+
+    other = Client()
+    sign_in(other, administrator)
+    response = other.post(url, {"frequency_weeks": "9", "version": "0"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert escape(f"Someone else updated how often supervision is due at {social_care}") in page
+    assert "Nothing you entered has been saved" in page
+    assert 'value="6"' in page and 'value="9"' not in page  # the latest, not what they typed
+    assert 'name="version" value="1"' in page
+    policy = SupervisionPolicy.objects.get(agency=social_care)
+    assert (policy.frequency_weeks, policy.version) == (6, 1)
+    changes = AuditEvent.objects.filter(object_type="supervision.supervisionpolicy")
+    assert changes.count() == 1
+
+    # From the latest version their change goes through; the first manager's page is now stale.
+    assert other.post(url, {"frequency_weeks": "9", "version": "1"}).status_code == 302
+    assert client.post(url, {"frequency_weeks": "3", "version": "1"}).status_code == 409
+    policy.refresh_from_db()
+    assert (policy.frequency_weeks, policy.version) == (9, 2)
 
 
 def test_overdue_is_against_the_last_session_and_the_agencys_frequency(relationship, supervisee):
