@@ -55,8 +55,11 @@ def rule_set(
         raise ValidationError("This type of record has no agency rule: it is the partnership's")
     with transaction.atomic():
         rule = (
+            # Ordered by id alone: the default order joins the agency, and PostgreSQL cannot
+            # lock the nullable side of that outer join.
             RetentionRule.objects.select_for_update()
             .filter(record_type=record_type.key, agency=agency)
+            .order_by("pk")
             .first()
         )
         if (rule.version if rule else 0) != expected_version:
@@ -99,7 +102,7 @@ def rule_remove(*, by, rule: RetentionRule, expected_version: int) -> None:
     """Remove an agency's own rule, unless someone else changed it since ``expected_version``:
     a removal from an older page must not discard a change it never showed."""
     with transaction.atomic():
-        locked = RetentionRule.objects.select_for_update().filter(pk=rule.pk).first()
+        locked = RetentionRule.objects.select_for_update().filter(pk=rule.pk).order_by("pk").first()
         if locked is None or locked.version != expected_version:
             raise ConflictError(
                 f"Someone else updated {rule.agency}'s own rule for "
