@@ -5,7 +5,8 @@ The pages that show people: an import's error report (it quotes the bad values, 
 birth and postcodes among them), whether opened or swapped in by the polling fragment; the
 recurrence cohort (names, scores) and a person's recurrence profile (their incidents). The
 import list shows file names, forces and counts; the harm weights, the cohort rules and the
-concentration page hold no person's data."""
+concentration page hold no person's data. Every incident form ignores the ownership and state
+fields it does not have, and the JSON import refuses them (promise 4)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from frontdoor.core.testing.promises import (
     assert_shown_as_text,
     hostile,
 )
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.incidents import services_recurrence
-from frontdoor.incidents.models import CohortRule, ImportRun
+from frontdoor.incidents.harm_defaults import ensure_default_weights
+from frontdoor.incidents.models import CohortRule, HarmWeight, ImportRun, Incident, PanelSelection
 from frontdoor.meetings.models import MeetingType
-from frontdoor.meetings.services import meeting_create
+from frontdoor.meetings.services import item_add, meeting_create
 
 from .conftest import GOOD_ROWS, csv_text
 from .recurrence_world import AS_OF, load_hand_case
@@ -133,3 +136,171 @@ def test_a_hostile_cohort_rule_name_is_shown_as_text(world, signed_in):
     for url in [reverse("incidents:recurrence_cohort"), reverse("incidents:recurrence_rules")]:
         page = client.get(url).content.decode()
         assert_shown_as_text(page, hostile("rule name"), where=url)
+
+
+def _api_body(force, where: str, extras: dict) -> dict:
+    person = {"person_ref": "N1", "role": "victim", "first_name": "Amy"}
+    incident = {
+        "incident_ref": "API-1",
+        "occurred_at": "2025-05-01T12:00:00+01:00",
+        "incident_type": "crime",
+        "offence_code": "8Q",
+        "domestic_abuse": True,
+        "people": [person],
+    }
+    body = {"force": force.pk, "incidents": [incident]}
+    {"batch": body, "incident": incident, "person": person}[where].update(extras)
+    return body
+
+
+@pytest.mark.parametrize(
+    "form", ["upload", "api_batch", "api_incident", "api_person", "harm_weight", "rules", "panel"]
+)
+def test_incident_forms_ignore_fields_they_do_not_have(
+    form, world, force, police, social_care, officer, signed_in
+):
+    """Promise 4: an import's force, importer, source, status, stored file and counts; a harm
+    weight's code, kind, description, default, source and editor; the cohort rule's active flag,
+    editor and version; a panel selection's person, run, agenda item and selector come from the
+    page and the services, never from extra posted fields. The JSON import refuses a body with
+    any field it does not define, at every level, and imports nothing."""
+    analyst, run, bram = world["analyst"], world["run"], world["people"]["B"]
+    long_ago = "2001-01-01T00:00"
+    if form.startswith("api_"):
+        where = form.removeprefix("api_")
+        extras = {
+            "batch": {"agency": police.pk, "by": officer.pk, "status": "succeeded"},
+            "incident": {"agency": police.pk, "import_run": world["import"].pk, "id": 1},
+            "person": {"person": bram.pk, "id": bram.pk, "agency": police.pk},
+        }[where]
+        runs = ImportRun.objects.count()
+        response = signed_in(analyst).post(
+            reverse("api:incident_import"),
+            _api_body(force, where, {**extras, "source": "command"}),
+            content_type="application/json",
+        )
+        assert response.status_code == 422, response.content
+        assert (
+            ImportRun.objects.count() == runs and not Incident.objects.filter(ref="API-1").exists()
+        )
+        return
+    chair = PractitionerFactory(username="chair", agency=social_care, role=Role.MEETING_CHAIR)
+    panel = meeting_create(
+        by=chair,
+        type=MeetingType.PRACTITIONER_PANEL,
+        starts_at=timezone.now() + timedelta(days=7),
+        chair=chair,
+        title="Northbrook practitioner panel",
+        agencies=[police],
+    )
+    ensure_default_weights()
+    weight = HarmWeight.objects.order_by("pk").first()
+    rule = run.rule
+    other_person = world["people"]["A"]
+    other_run = services_recurrence.recurrence_recompute(rule=rule, as_of=AS_OF, by=analyst)
+    other_item = item_add(meeting=panel, by=chair, title="Another case", person=other_person)
+    cases = {
+        "upload": lambda: Smuggled(
+            client=signed_in(analyst),
+            url=reverse("incidents:import_index"),
+            data={
+                "force": force.pk,
+                "file": SimpleUploadedFile("good.csv", csv_text(*GOOD_ROWS).encode()),
+            },
+            extras={
+                "agency": police.pk,
+                "by": officer.pk,
+                "source": "command",
+                "status": "rejected",
+                "stored_path": "/etc/passwd",
+                "filename": "../../forged.csv",
+                "created_at": long_ago,
+                "error_count": 7,
+                "incidents_created": 99,
+            },
+            record=lambda: ImportRun.objects.latest("pk"),
+            expected={
+                "agency": force,
+                "by": analyst,
+                "source": "upload",
+                "status": "succeeded",
+                "filename": "good.csv",
+                "error_count": 0,
+                "incidents_created": 2,
+            },
+        ),
+        "harm_weight": lambda: Smuggled(
+            client=signed_in(analyst),
+            url=reverse("incidents:harm_weight_edit", args=[weight.pk]),
+            data={"weight": "12.5", "note": "", "version": weight.version},
+            extras={
+                "code": "FORGED",
+                "kind": "fallback",
+                "description": "Forged",
+                "default_weight": "0",
+                "source": "Forged",
+                "source_date": "2001-01-01",
+                "edited_by": officer.pk,
+                "edited_at": long_ago,
+            },
+            record=lambda: HarmWeight.objects.get(pk=weight.pk),
+            expected={
+                "code": weight.code,
+                "kind": weight.kind,
+                "description": weight.description,
+                "default_weight": weight.default_weight,
+                "source": weight.source,
+                "source_date": weight.source_date,
+                "edited_by": analyst,
+                "version": weight.version + 1,
+            },
+        ),
+        "rules": lambda: Smuggled(
+            client=signed_in(analyst),
+            url=reverse("incidents:recurrence_rules"),
+            data={
+                "name": "Three or more",
+                "window_days": 365,
+                "min_incidents": 3,
+                "min_age": 16,
+                "recency": 1,
+                "frequency": 1,
+                "frequency_cap": 5,
+                "gravity": 1,
+                "serial": 1,
+                "overlap": 1,
+                "escalation": 1,
+                "version": rule.version,
+            },
+            extras={"active": "false", "edited_by": officer.pk, "edited_at": long_ago},
+            record=lambda: CohortRule.objects.get(pk=rule.pk),
+            expected={
+                "name": "Three or more",
+                "active": True,
+                "edited_by": analyst,
+                "version": rule.version + 1,
+            },
+        ),
+        "panel": lambda: Smuggled(
+            client=signed_in(analyst),
+            url=reverse("incidents:recurrence_select", args=[run.pk]),
+            data={"people": [bram.pk], "meeting": panel.pk, "reason": "Rising harm"},
+            extras={
+                "person": other_person.pk,
+                "run": other_run.pk,
+                "agenda_item": other_item.pk,
+                "by": officer.pk,
+                "at": long_ago,
+            },
+            record=lambda: PanelSelection.objects.get(),
+            expected={
+                "person": bram,
+                "meeting": panel,
+                "agenda_item.meeting": panel,
+                "agenda_item.person": bram,
+                "run": run,
+                "by": analyst,
+            },
+        ),
+    }
+    assert_extras_ignored(cases[form]())

@@ -2,7 +2,8 @@
 (SECURITY.md promise 6) and its free text comes back as text, never as markup (promise 14).
 
 My supervision (the index) and the forms to record a session or add an action show only the
-two parties' names and dates, which both parties know; the overview is recorded anyway."""
+two parties' names and dates, which both parties know; the overview is recorded anyway. Every supervision form ignores the ownership and state
+fields it does not have (promise 4)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdoor.core.testing.factories import PractitionerFactory
 from frontdoor.core.testing.promises import (
     Read,
     assert_read_recorded,
     assert_shown_as_text,
     hostile,
 )
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.supervision import services
+from frontdoor.supervision.models import AgreedAction, Relationship, Session, SupervisionPolicy
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +140,188 @@ def test_hostile_text_in_every_supervision_field_is_shown_as_text(make_world, si
         assert_shown_as_text(
             response.content.decode(), *[hostile(f) for f in fields], where=f"{reader} at {url(w)}"
         )
+
+
+def _date_parts(name, day) -> dict:
+    return {f"{name}_day": day.day, f"{name}_month": day.month, f"{name}_year": day.year}
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "relationship_create",
+        "relationship_end",
+        "session_create",
+        "session_edit",
+        "action_create",
+        "action_edit",
+        "frequency",
+    ],
+)
+def test_supervision_forms_ignore_fields_they_do_not_have(
+    form, world, signed_in, officer, police, social_care
+):
+    """Promise 4: who supervises whom, at which agency, who set it up and when it started or
+    ended; a session's relationship, author, editor and version; an action's session, editor
+    and when it was done; a policy's agency and editor come from the page and the services,
+    never from extra posted fields."""
+    manager, supervisor, supervisee = world["manager"], world["supervisor"], world["supervisee"]
+    relationship, session, action = world["relationship"], world["session"], world["action"]
+    today = timezone.localdate()
+    newcomer = PractitionerFactory(username="newcomer", agency=social_care)
+    other = services.relationship_set_up(
+        by=manager, supervisor=supervisor, supervisee=newcomer, started_on=today
+    )
+    other_session = services.session_record(
+        relationship=other,
+        by=newcomer,
+        held_on=today,
+        reflections="Someone else's session.",
+        wellbeing=4,
+        wellbeing_note="",
+    )
+    long_ago = "2001-01-01"
+    stamps = {"created_at": f"{long_ago}T00:00", "updated_at": f"{long_ago}T00:00"}
+    session_words = {
+        **_date_parts("held_on", today - timedelta(days=1)),
+        "reflections": "We reflected on a strategy discussion.",
+        "wellbeing": "4",
+        "wellbeing_note": "",
+        "cases": "",
+    }
+    action_words = {
+        "description": "Read the neglect toolkit",
+        "owner": supervisee.pk,
+        **_date_parts("due_on", today + timedelta(days=10)),
+    }
+    cases = {
+        "relationship_create": lambda: Smuggled(
+            client=signed_in(manager),
+            url=reverse("supervision:relationship_create"),
+            data={
+                "supervisor": manager.pk,
+                "supervisee": PractitionerFactory(username="starter", agency=social_care).pk,
+                **_date_parts("started_on", today),
+            },
+            extras={
+                **stamps,
+                "agency": police.pk,
+                "set_up_by": officer.pk,
+                "ended_on": long_ago,
+                "reminded_for_due_on": long_ago,
+            },
+            record=lambda: Relationship.objects.latest("pk"),
+            expected={
+                "agency": social_care,
+                "set_up_by": manager,
+                "started_on": today,
+                "ended_on": None,
+                "reminded_for_due_on": None,
+            },
+        ),
+        "relationship_end": lambda: Smuggled(
+            client=signed_in(manager),
+            url=reverse("supervision:relationship_end", args=[relationship.pk]),
+            data=_date_parts("ended_on", today),
+            extras={
+                **stamps,
+                "supervisor": newcomer.pk,
+                "supervisee": officer.pk,
+                "agency": police.pk,
+                "set_up_by": officer.pk,
+                "started_on": long_ago,
+            },
+            record=lambda: Relationship.objects.get(pk=relationship.pk),
+            expected={
+                "supervisor": supervisor,
+                "supervisee": supervisee,
+                "agency": social_care,
+                "set_up_by": manager,
+                "started_on": relationship.started_on,
+                "ended_on": today,
+            },
+        ),
+        "session_create": lambda: Smuggled(
+            client=signed_in(supervisee),
+            url=reverse("supervision:session_create", args=[relationship.pk]),
+            data=session_words,
+            extras={
+                **stamps,
+                "relationship": other.pk,
+                "created_by": supervisor.pk,
+                "updated_by": supervisor.pk,
+                "version": 9,
+            },
+            record=lambda: Session.objects.latest("pk"),
+            expected={
+                "relationship": relationship,
+                "created_by": supervisee,
+                "updated_by": supervisee,
+                "version": 1,
+            },
+        ),
+        "session_edit": lambda: Smuggled(
+            client=signed_in(supervisee),
+            url=reverse("supervision:session_edit", args=[session.pk]),
+            data={**session_words, "version": session.version},
+            extras={
+                **stamps,
+                "relationship": other.pk,
+                "created_by": newcomer.pk,
+                "updated_by": supervisor.pk,
+            },
+            record=lambda: Session.objects.get(pk=session.pk),
+            expected={
+                "relationship": relationship,
+                "created_by": supervisee,
+                "updated_by": supervisee,
+                "version": session.version + 1,
+            },
+        ),
+        "action_create": lambda: Smuggled(
+            client=signed_in(supervisor),
+            url=reverse("supervision:action_create", args=[session.pk]),
+            data=action_words,
+            extras={
+                "session": other_session.pk,
+                "updated_by": supervisee.pk,
+                "updated_at": stamps["updated_at"],
+                "done_at": stamps["updated_at"],
+                "version": 9,
+            },
+            record=lambda: AgreedAction.objects.latest("pk"),
+            expected={
+                "session": session,
+                "updated_by": supervisor,
+                "done_at": None,
+                "version": 1,
+            },
+        ),
+        "action_edit": lambda: Smuggled(
+            client=signed_in(supervisee),
+            url=reverse("supervision:action_edit", args=[action.pk]),
+            data={**action_words, "version": action.version},
+            extras={
+                "session": other_session.pk,
+                "updated_by": supervisor.pk,
+                "updated_at": stamps["updated_at"],
+                "done_at": stamps["updated_at"],
+            },
+            record=lambda: AgreedAction.objects.get(pk=action.pk),
+            expected={
+                "session": session,
+                "updated_by": supervisee,
+                "done_at": None,
+                "version": action.version + 1,
+            },
+        ),
+        "frequency": lambda: Smuggled(
+            client=signed_in(manager),
+            url=reverse("supervision:frequency", args=[social_care.pk]),
+            data={"frequency_weeks": "6"},
+            extras={"agency": police.pk, "updated_by": officer.pk, **stamps},
+            record=lambda: SupervisionPolicy.objects.get(),
+            expected={"agency": social_care, "updated_by": manager, "frequency_weeks": 6},
+        ),
+    }
+    assert_extras_ignored(cases[form]())
