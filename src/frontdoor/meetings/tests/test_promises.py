@@ -248,7 +248,7 @@ REFUSALS = {
             lambda w: w["item"],
             lambda w: "Quillfeather facts",
         ),
-        lambda w: {"decisions": "x" * 20_001, "version": w["item"].version},
+        lambda w: {"decide-decisions": "x" * 20_001, "decide-version": w["item"].version},
     ),
     "decisions on a stale version": Refusal(
         Read(
@@ -257,7 +257,7 @@ REFUSALS = {
             lambda w: w["item"],
             lambda w: "Quillfeather facts",
         ),
-        lambda w: {"decisions": "Refer on.", "version": w["item"].version + 1},
+        lambda w: {"decide-decisions": "Refer on.", "decide-version": w["item"].version + 1},
         status=409,
     ),
     "information without facts": Refusal(
@@ -267,7 +267,7 @@ REFUSALS = {
             lambda w: w["item"],
             lambda w: "Quillfeather facts",
         ),
-        lambda w: {"agency": "", "facts": "", "opinion": "An opinion alone."},
+        lambda w: {"info-agency": "", "info-facts": "", "info-opinion": "An opinion alone."},
         url=_posted_to("meetings:item_information", "item"),
     ),
     "an empty agenda line": Refusal(

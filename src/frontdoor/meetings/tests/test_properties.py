@@ -59,7 +59,7 @@ FORMS = {
         record=lambda w: Meeting.objects.order_by("-pk").first(),
         page=lambda w, meeting: reverse("meetings:detail", args=[meeting.pk]),
         texts={"title": (200, "title")},
-        dates=(DateInput("held_on", "held_on"),),
+        dates=(DateInput("held_on", "starts_at", read=lambda m: timezone.localdate(m.starts_at)),),
     ),
     "put a case on the agenda": TextForm(
         url=lambda w: reverse("meetings:item_add", args=[w["meeting"].pk]),
@@ -73,22 +73,25 @@ FORMS = {
         url=lambda w: reverse("meetings:item_information", args=[w["item"].pk]),
         poster="client",
         answers=lambda w: {
-            "agency": w["police"].pk,
-            "facts": "Two call-outs in May.",
-            "opinion": "Risk is rising.",
-            "withheld": "",
+            "info-agency": w["police"].pk,
+            "info-facts": "Two call-outs in May.",
+            "info-opinion": "Risk is rising.",
+            "info-withheld": "",
         },
         record=lambda w: w["item"].information.order_by("-pk").first(),
         page=_item_page,
-        texts={"facts": (20000, "facts"), "opinion": (20000, "opinion")},
+        texts={"info-facts": (20000, "facts"), "info-opinion": (20000, "opinion")},
     ),
     "the decisions on a case": TextForm(
         url=lambda w: reverse("meetings:item", args=[w["item"].pk]),
         poster="client",
-        answers=lambda w: {"decisions": "Refer to MARAC.", "version": _fresh_version(w)},
+        answers=lambda w: {
+            "decide-decisions": "Refer to MARAC.",
+            "decide-version": _fresh_version(w),
+        },
         record=lambda w: w["item"],
         page=_item_page,
-        texts={"decisions": (20000, "decisions")},
+        texts={"decide-decisions": (20000, "decisions")},
     ),
     "an action on a case": TextForm(
         url=lambda w: reverse("meetings:item_action", args=[w["item"].pk]),
@@ -139,8 +142,8 @@ def world(chair, police):
         ),
     )
 )
-@example(case=(("what an agency shared", "facts"), ODD_SENTENCE, None))
-@example(case=(("the decisions on a case", "decisions"), ODD_SENTENCE, None))
+@example(case=(("what an agency shared", "info-facts"), ODD_SENTENCE, None))
+@example(case=(("the decisions on a case", "decide-decisions"), ODD_SENTENCE, None))
 @example(case=(("arrange a meeting", "title"), ODD_SENTENCE, None))
 @example(case=(("an action on a case", DATE_FIELDS[1][1]), None, ("29", "2", "2028")))
 def test_meeting_forms_refuse_cleanly_or_round_trip_any_text_and_date(world, case):
