@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models, transaction
@@ -70,3 +71,39 @@ def audit_records(events: Iterable[dict[str, Any]]) -> list[AuditEvent]:
         with transaction.atomic():
             AuditEvent.objects.bulk_create(built)
     return built
+
+
+# Reads, written once the page is shown ----------------------------------------------------
+#
+# A page loads its record before it knows whether it will show it. A change (a POST) shows
+# it only if refused: a 422 or 409 shows the page again, with the record's data, while a
+# success redirects and shows nothing; a GET can redirect too. So a read made during a request
+# waits for the answer: ``audit.middleware.ReadsShownAgainMiddleware`` writes it if a page
+# was shown and drops it if not. Outside a request (a service, a command) it is written at once.
+
+REFUSED = frozenset({400, 409, 412, 422})
+SHOWN_AGAIN = "shown again after a refused change"
+
+_waiting: ContextVar[list[dict[str, Any]] | None] = ContextVar(
+    "frontdoor_reads_waiting", default=None
+)
+
+
+def reads_wait(waiting: list[dict[str, Any]] | None):
+    """Hold reads in ``waiting`` (None: write them at once); returns a token to reset."""
+    return _waiting.set(waiting)
+
+
+def reads_stop_waiting(token) -> None:
+    _waiting.reset(token)
+
+
+def audit_read(**event: Any) -> None:
+    """Record a read of personal data (``audit_record``'s arguments, verb ``view``): when the
+    request's answer shows a page, or at once outside a request (see above)."""
+    event = {**event, "verb": Verb.VIEW}
+    waiting = _waiting.get()
+    if waiting is None:
+        audit_record(**event)
+    else:
+        waiting.append(event)

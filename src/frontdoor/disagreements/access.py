@@ -14,8 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, Role
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 
@@ -111,7 +110,7 @@ def disagreement_for(
         raise Http404("No such record, or you may not see it.")
     require(practitioner, permission, found)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=found, reason=reason)
+        audit_read(actor=practitioner, obj=found, reason=reason)
     return found
 
 

@@ -14,7 +14,7 @@ from django.http import Http404
 
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read, audit_record
 from frontdoor.core.access import load_or_404
 from frontdoor.core.policy import may, rule
 
@@ -76,9 +76,8 @@ def record_for_review(practitioner, key: str, object_id, *, reason: str = ""):
         raise _not_found()
     obj = load_or_404(with_review_state(record_type).filter(mine), pk=object_id)
     if reason:
-        audit_record(
+        audit_read(
             actor=practitioner,
-            verb=Verb.VIEW,
             object_type=key,
             object_id=str(obj.pk),
             object_repr=record_type.describe(obj),
@@ -123,7 +122,7 @@ def person_for_sar(practitioner, pk, *, reason: str = ""):
         raise _not_found()
     person = load_or_404(Person.objects.all(), pk=pk)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=person, reason=reason)
+        audit_read(actor=practitioner, obj=person, reason=reason)
     return person
 
 
@@ -136,7 +135,7 @@ def sar_for(practitioner, pk, *, reason: str = "") -> SubjectAccessRequest:
         raise _not_found()
     request = load_or_404(requests_list(), pk=pk)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=request, reason=reason)
+        audit_read(actor=practitioner, obj=request, reason=reason)
     return request
 
 

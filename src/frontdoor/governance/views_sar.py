@@ -73,8 +73,9 @@ def sar_new(request):
 
 @permission(access.SAR)
 def sar_open(request, person_pk):
-    reason = "" if request.method == "POST" else "Opening a subject access request for a person"
-    person = access.person_for_sar(request.user, person_pk, reason=reason)
+    person = access.person_for_sar(
+        request.user, person_pk, reason="Opening a subject access request for a person"
+    )
     form = OpenRequestForm(
         request.POST if request.method == "POST" else None,
         initial={"received_on": timezone.localdate()},

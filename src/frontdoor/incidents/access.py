@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from frontdoor.agencies.models import Agency
 from frontdoor.agencies.roles import Role
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.access import load_or_404
 from frontdoor.core.policy import may, rule
 
@@ -53,7 +52,7 @@ def import_run_for(practitioner, pk, *, reason: str = "") -> ImportRun:
     is rejected) is audited."""
     run = load_or_404(import_runs_for(practitioner), pk=pk)
     if reason and run.status == ImportRun.Status.REJECTED and run.error_count:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=run, reason=reason)
+        audit_read(actor=practitioner, obj=run, reason=reason)
     return run
 
 

@@ -13,8 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from frontdoor.agencies.roles import Role
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.policy import may, rule
 from frontdoor.meetings.models import AgendaItem, Meeting, MeetingType
 from frontdoor.people.models import Person
@@ -124,7 +123,7 @@ def person_for_profile(practitioner, pk, *, reason: str) -> Person:
     person = Person.objects.filter(pk=pk).first()
     if person is None or not may(practitioner, SEE_PROFILE, person):
         raise _not_found()
-    audit_record(actor=practitioner, verb=Verb.VIEW, obj=person, reason=reason)
+    audit_read(actor=practitioner, obj=person, reason=reason)
     return person
 
 

@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 
@@ -40,14 +39,18 @@ def cohort(request):
     run = access.latest_run()
     context = _cohort_context(request, run)
     if run is not None:
-        audit_record(
-            actor=request.user,
-            verb=Verb.VIEW,
-            obj=run,
-            reason="Viewed the recurrence cohort list",
-            details={"members": len(context["members"])},
-        )
+        _cohort_read(request, run, context)
     return render(request, "incidents/recurrence/cohort.html", context)
+
+
+def _cohort_read(request, run, context) -> None:
+    """The cohort list names people: its read is recorded (once the page is shown)."""
+    audit_read(
+        actor=request.user,
+        obj=run,
+        reason="Viewed the recurrence cohort list",
+        details={"members": len(context["members"])},
+    )
 
 
 @permission(access.BUILD_COHORT)
@@ -88,6 +91,7 @@ def select_to_panel(request, pk):
             )
             return redirect("incidents:recurrence_cohort")
     context = _cohort_context(request, run, form)
+    _cohort_read(request, run, context)
     return render(request, "incidents/recurrence/cohort.html", context, status=422)
 
 

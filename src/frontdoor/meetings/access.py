@@ -15,8 +15,7 @@ from django.http import Http404
 
 from frontdoor.agencies.models import Agency, Practitioner
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES, Role
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 from frontdoor.referrals.models import Contact
@@ -98,7 +97,7 @@ def meeting_for(practitioner, pk, permission: str = VIEW, *, reason: str = "") -
         raise _not_found()
     require(practitioner, permission, meeting)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=meeting, reason=reason)
+        audit_read(actor=practitioner, obj=meeting, reason=reason)
     return meeting
 
 
@@ -113,7 +112,7 @@ def item_for(practitioner, pk, permission: str = VIEW, *, reason: str = "") -> A
         raise _not_found()
     require(practitioner, permission, item.meeting)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=item, reason=reason)
+        audit_read(actor=practitioner, obj=item, reason=reason)
     return item
 
 

@@ -14,8 +14,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 from frontdoor.referrals.access import contacts_visible_to
@@ -103,7 +102,7 @@ def assessment_for(practitioner, pk, permission: str = DASH_VIEW, *, reason: str
         raise _not_found()
     require(practitioner, permission, assessment)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=assessment, reason=reason)
+        audit_read(actor=practitioner, obj=assessment, reason=reason)
     return assessment
 
 
@@ -147,5 +146,5 @@ def research_item_for(practitioner, pk, *, reason: str = "") -> AgendaItem:
         raise _not_found()
     require(practitioner, RESEARCH, item)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=item, reason=reason)
+        audit_read(actor=practitioner, obj=item, reason=reason)
     return item

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read, audit_record
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.permissions import permission
 
@@ -48,14 +48,22 @@ def meeting_list(request):
     visible = access.meetings_visible_to(request.user)
     now = timezone.now()
     today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    upcoming = list(visible.filter(starts_at__gte=today).order_by("starts_at")[:50])
+    past = list(visible.filter(starts_at__lt=today).order_by("-starts_at")[:50])
+    if upcoming or past:
+        # A meeting's title is free text a chair could fill with a name: the list is a read.
+        audit_read(
+            actor=request.user,
+            object_type="meetings.meeting",
+            object_id="list",
+            object_repr=f"{len(upcoming) + len(past)} meetings",
+            reason="Listed meetings",
+            details={"meetings": [m.pk for m in upcoming + past]},
+        )
     return render(
         request,
         "meetings/list.html",
-        {
-            "upcoming": visible.filter(starts_at__gte=today).order_by("starts_at")[:50],
-            "past": visible.filter(starts_at__lt=today).order_by("-starts_at")[:50],
-            "can_create": access.may(request.user, access.CREATE),
-        },
+        {"upcoming": upcoming, "past": past, "can_create": access.may(request.user, access.CREATE)},
     )
 
 
@@ -104,6 +112,11 @@ def daily_create(request):
     return redirect("meetings:detail", pk=meeting.pk)
 
 
+# Read again, and recorded, when a refused change shows the page again (audit.audit_read).
+OPENED_MEETING = "Opened a meeting and its agenda"
+OPENED_CASE = "Opened a case on a meeting's agenda"
+
+
 def _meeting_page(request, meeting, *, status=200, errors=(), conflict=False, add_form=None):
     items = services.hearing_order(access.items_of(meeting), meeting.type)
     return render(
@@ -125,13 +138,13 @@ def _meeting_page(request, meeting, *, status=200, errors=(), conflict=False, ad
 
 @permission(access.VIEW)
 def meeting_detail(request, pk):
-    meeting = access.meeting_for(request.user, pk, reason="Opened a meeting and its agenda")
+    meeting = access.meeting_for(request.user, pk, reason=OPENED_MEETING)
     return _meeting_page(request, meeting)
 
 
 @permission(access.VIEW)
 def item_add(request, pk):
-    meeting = access.meeting_for(request.user, pk, access.RECORD)
+    meeting = access.meeting_for(request.user, pk, access.RECORD, reason=OPENED_MEETING)
     if request.method != "POST":
         return redirect("meetings:detail", pk=meeting.pk)
     form = ItemAddForm(request.POST)
@@ -163,8 +176,9 @@ def item_add(request, pk):
 
 @permission(access.VIEW)
 def attendance(request, pk):
-    reason = "" if request.method == "POST" else "Opened a meeting's attendance to edit it"
-    meeting = access.meeting_for(request.user, pk, access.RECORD, reason=reason)
+    meeting = access.meeting_for(
+        request.user, pk, access.RECORD, reason="Opened a meeting's attendance to edit it"
+    )
     rows = list(access.attendance_of(meeting))
     invited = {row.agency_id for row in rows}
     agencies = access.agencies_to_invite().exclude(pk__in=invited)
@@ -215,7 +229,7 @@ def attendance(request, pk):
 
 
 def _status_change(request, pk, change, done_message):
-    meeting = access.meeting_for(request.user, pk, access.RECORD)
+    meeting = access.meeting_for(request.user, pk, access.RECORD, reason=OPENED_MEETING)
     if request.method != "POST":
         return redirect("meetings:detail", pk=meeting.pk)
     form = VersionForm(request.POST)
@@ -305,7 +319,7 @@ def _item_page(request, item, *, info_form=None, decisions_form=None, status=200
 @permission(access.VIEW)
 def item_detail(request, pk):
     if request.method == "POST":
-        item = access.item_for(request.user, pk, access.RECORD)
+        item = access.item_for(request.user, pk, access.RECORD, reason=OPENED_CASE)
         form = DecisionsForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -326,13 +340,13 @@ def item_detail(request, pk):
                 messages.success(request, "The decisions have been saved.")
                 return redirect("meetings:item", pk=item.pk)
         return _item_page(request, item, decisions_form=form, status=_status(form))
-    item = access.item_for(request.user, pk, reason="Opened a case on a meeting's agenda")
+    item = access.item_for(request.user, pk, reason=OPENED_CASE)
     return _item_page(request, item)
 
 
 @permission(access.VIEW)
 def item_information(request, pk):
-    item = access.item_for(request.user, pk, access.RECORD)
+    item = access.item_for(request.user, pk, access.RECORD, reason=OPENED_CASE)
     if request.method != "POST":
         return redirect("meetings:item", pk=item.pk)
     agencies = access.agencies_to_invite().filter(meeting_attendance__meeting=item.meeting)
@@ -351,10 +365,12 @@ def item_information(request, pk):
 
 @permission(access.VIEW)
 def item_action(request, pk):
-    reason = (
-        "" if request.method == "POST" else "Opened a case on a meeting's agenda to add an action"
+    item = access.item_for(
+        request.user,
+        pk,
+        access.RECORD,
+        reason="Opened a case on a meeting's agenda to add an action",
     )
-    item = access.item_for(request.user, pk, access.RECORD, reason=reason)
     if not item.meeting.is_open_for_recording:
         messages.info(request, services.MINUTES_ISSUED)
         return redirect("meetings:item", pk=item.pk)

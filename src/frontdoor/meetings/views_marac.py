@@ -121,7 +121,9 @@ def dash_detail(request, pk):
 
 @permission(access_marac.DASH_VIEW)
 def dash_refer(request, pk):
-    assessment = access_marac.assessment_for(request.user, pk, access_marac.DASH_REFER)
+    assessment = access_marac.assessment_for(
+        request.user, pk, access_marac.DASH_REFER, reason="Opened a DASH risk checklist"
+    )
     if request.method != "POST":
         return redirect("meetings:dash", pk=assessment.pk)
     form = ReferForm(request.POST, meetings=marac.upcoming_maracs())
@@ -150,8 +152,9 @@ def dash_refer(request, pk):
 
 @permission(access_marac.RESEARCH)
 def research(request, pk):
-    reason = "" if request.method == "POST" else "Opened a MARAC case to prepare research"
-    item = access_marac.research_item_for(request.user, pk, reason=reason)
+    item = access_marac.research_item_for(
+        request.user, pk, reason="Opened a MARAC case to prepare research"
+    )
     form = ResearchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

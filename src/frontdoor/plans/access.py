@@ -15,8 +15,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES, Role
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 
@@ -150,7 +149,7 @@ def plan_for(practitioner, pk, permission: str = VIEW_PLAN, *, reason: str = "")
         raise _not_found()
     require(practitioner, permission, plan)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=plan, reason=reason)
+        audit_read(actor=practitioner, obj=plan, reason=reason)
     return plan
 
 
@@ -165,7 +164,7 @@ def action_for(practitioner, pk, permission: str = CHANGE_ACTION, *, reason: str
         raise _not_found()
     require(practitioner, permission, action)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=action, reason=reason)
+        audit_read(actor=practitioner, obj=action, reason=reason)
     return action
 
 

@@ -128,7 +128,7 @@ def _plan_initial(plan) -> dict:
 
 @permission(access.EDIT_PLAN)
 def plan_edit(request, pk):
-    found = access.plan_for(request.user, pk, access.EDIT_PLAN)
+    found = access.plan_for(request.user, pk, access.EDIT_PLAN, reason="Opened a plan to edit it")
     form = PlanEditForm(
         request.POST if request.method == "POST" else None, initial=_plan_initial(found)
     )
@@ -152,10 +152,6 @@ def plan_edit(request, pk):
         else:
             messages.success(request, "The plan has been saved.")
             return redirect("plans:plan", pk=found.pk)
-    else:
-        audit_record(
-            actor=request.user, verb=Verb.VIEW, obj=found, reason="Opened a plan to edit it"
-        )
     return render(
         request,
         "plans/plan_form.html",
@@ -169,8 +165,9 @@ def plan_edit(request, pk):
 
 @permission(access.ADD_ACTION)
 def action_create(request, pk):
-    reason = "" if request.method == "POST" else "Opened a plan to add an action"
-    found = access.plan_for(request.user, pk, access.ADD_ACTION, reason=reason)
+    found = access.plan_for(
+        request.user, pk, access.ADD_ACTION, reason="Opened a plan to add an action"
+    )
     form = ActionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -196,7 +193,9 @@ def action_create(request, pk):
 
 @permission(access.CHANGE_ACTION)
 def action_update(request, pk):
-    action = access.action_for(request.user, pk, access.CHANGE_ACTION)
+    action = access.action_for(
+        request.user, pk, access.CHANGE_ACTION, reason="Opened an action to update it"
+    )
     form = ActionUpdateForm(
         request.POST if request.method == "POST" else None,
         initial={"status": action.status, "outcome": action.outcome, "version": action.version},
@@ -229,10 +228,6 @@ def action_update(request, pk):
         else:
             messages.success(request, "The action has been updated.")
             return redirect("plans:plan", pk=action.plan_id)
-    else:
-        audit_record(
-            actor=request.user, verb=Verb.VIEW, obj=action, reason="Opened an action to update it"
-        )
     return render(
         request,
         "plans/action_update.html",

@@ -8,7 +8,7 @@ from django.http import Http404
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES, Role
 from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record, audit_records
+from frontdoor.audit.services import audit_read, audit_records
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 
@@ -100,7 +100,7 @@ def contact_for(
         raise Http404("No such record, or you may not see it.")
     require(practitioner, permission, contact)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=contact, reason=reason)
+        audit_read(actor=practitioner, obj=contact, reason=reason)
     return contact
 
 

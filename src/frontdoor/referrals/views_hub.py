@@ -155,11 +155,14 @@ def _picker(request, contact, subjects):
     )
 
 
+# Each change posted from the contact page reads the contact again: recorded only if the
+# change is refused and the page is shown again (audit.services.audit_read).
+VIEWED_IN_HUB = "Viewed a contact in the hub"
+
+
 @permission(access.HUB_WORK)
 def contact(request, pk):
-    contact = access.contact_for(
-        request.user, pk, access.HUB_WORK, reason="Viewed a contact in the hub"
-    )
+    contact = access.contact_for(request.user, pk, access.HUB_WORK, reason=VIEWED_IN_HUB)
     return _page(request, contact)
 
 
@@ -183,7 +186,7 @@ def _attempt(request, contact, action, *, form_name=None, form=None, success="")
 @require_POST
 @permission(access.HUB_WORK)
 def triage(request, pk):
-    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+    contact = access.contact_for(request.user, pk, access.HUB_WORK, reason=VIEWED_IN_HUB)
     form = TriageForm(request.POST, prefix="triage")
     if not form.is_valid():
         return _page(request, contact, status=422, triage_form=form)
@@ -207,7 +210,7 @@ def triage(request, pk):
 
 def _versioned_step(request, pk, permission_name, step, success):
     """A one-button step (accept, sign off) that names the version it was shown."""
-    contact = access.contact_for(request.user, pk, permission_name)
+    contact = access.contact_for(request.user, pk, permission_name, reason=VIEWED_IN_HUB)
     form = VersionForm(request.POST)
     if not form.is_valid():
         return _page(request, contact, status=422, problem="Reload the page and try again.")
@@ -235,7 +238,7 @@ def accept(request, pk):
 @require_POST
 @permission(access.HUB_WORK)
 def link_subject(request, pk, subject_pk):
-    contact = access.contact_for(request.user, pk, access.HUB_WORK)
+    contact = access.contact_for(request.user, pk, access.HUB_WORK, reason=VIEWED_IN_HUB)
     subject = contact.subjects.filter(pk=subject_pk).first()
     if subject is None:
         return _page(
@@ -275,7 +278,7 @@ def decide(request, pk):
         pk,
         access.HUB_WORK,
         # A search shows the whole contact again: a read like any other.
-        reason="Searched the directory for services to signpost to" if searching else None,
+        reason="Searched the directory for services to signpost to" if searching else VIEWED_IN_HUB,
     )
     subjects = list(contact.subjects.all())
     if searching:

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES
 from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read, audit_record
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 
@@ -76,7 +76,7 @@ def request_for(practitioner, pk, permission: str = VIEW_REQUEST, *, reason: str
         raise Http404("No such record, or you may not see it.")
     require(practitioner, permission, request)
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=request, reason=reason)
+        audit_read(actor=practitioner, obj=request, reason=reason)
     return request
 
 

@@ -15,8 +15,7 @@ from django.http import Http404
 
 from frontdoor.agencies.models import Agency
 from frontdoor.agencies.roles import Role
-from frontdoor.audit.models import Verb
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_read
 from frontdoor.core.access import load_or_404, require
 from frontdoor.core.policy import may, rule
 
@@ -73,7 +72,7 @@ def relationship_for_party(practitioner, pk, *, reason: str = "") -> Relationshi
     if not may(practitioner, TAKE_PART, relationship):
         raise _not_found()
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=relationship, reason=reason)
+        audit_read(actor=practitioner, obj=relationship, reason=reason)
     return relationship
 
 
@@ -92,7 +91,7 @@ def session_for_party(practitioner, pk, *, reason: str = "") -> Session:
     if not may(practitioner, TAKE_PART, session.relationship):
         raise _not_found()
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=session, reason=reason)
+        audit_read(actor=practitioner, obj=session, reason=reason)
     return session
 
 
@@ -110,7 +109,7 @@ def action_for_party(practitioner, pk, *, reason: str = "") -> AgreedAction:
     if not may(practitioner, TAKE_PART, action.session.relationship):
         raise _not_found()
     if reason:
-        audit_record(actor=practitioner, verb=Verb.VIEW, obj=action, reason=reason)
+        audit_read(actor=practitioner, obj=action, reason=reason)
     return action
 
 

@@ -134,11 +134,15 @@ def session(request, pk):
     )
 
 
+# Read, and recorded, again when a refused change shows the page again (audit.audit_read).
+EDITING_SESSION = "Opened a supervision session to edit it"
+
+
 @permission(access.TAKE_PART)
 def session_edit(request, pk):
     status = 200
+    found = access.session_for_party(request.user, pk, reason=EDITING_SESSION)
     if request.method == "POST":
-        found = access.session_for_party(request.user, pk)
         form = SessionForm(request.POST)
         if form.is_valid():
             try:
@@ -157,9 +161,6 @@ def session_edit(request, pk):
                 messages.success(request, "Your changes to the session have been saved.")
                 return redirect("supervision:session", pk=found.pk)
     else:
-        found = access.session_for_party(
-            request.user, pk, reason="Opened a supervision session to edit it"
-        )
         form = SessionForm(
             initial={
                 **SessionForm.date_field.initial(found.held_on),
@@ -225,9 +226,9 @@ def action_create(request, pk):
 @permission(access.TAKE_PART)
 def action_edit(request, pk):
     status = 200
+    found = access.action_for_party(request.user, pk, reason="Opened a supervision action")
+    relationship = found.session.relationship
     if request.method == "POST":
-        found = access.action_for_party(request.user, pk)
-        relationship = found.session.relationship
         form = ActionForm(request.POST, relationship=relationship, with_done=True)
         if form.is_valid():
             data = form.cleaned_data
@@ -250,8 +251,6 @@ def action_edit(request, pk):
                 messages.success(request, "The agreed action has been updated.")
                 return redirect("supervision:relationship", pk=relationship.pk)
     else:
-        found = access.action_for_party(request.user, pk, reason="Opened a supervision action")
-        relationship = found.session.relationship
         form = ActionForm(
             relationship=relationship,
             with_done=True,

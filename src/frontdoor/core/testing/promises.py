@@ -2,7 +2,8 @@
 
 Promise 6, every view of personal data is logged: an app lists its pages that show personal
 data as :class:`Read` entries and runs :func:`assert_read_recorded` on each, which opens the
-page and checks the audit rows it wrote.
+page and checks the audit rows it wrote; and the changes refused on those pages, which show
+them again, as :class:`Refusal` entries for :func:`assert_refusal_recorded`.
 
 Promise 14, free text cannot run script: an app stores :func:`hostile` text in each free-text
 field through its own services or forms and runs :func:`assert_shown_as_text` on every page
@@ -45,15 +46,45 @@ def assert_read_recorded(client, read: Read, world: World) -> list[AuditEvent]:
     """Open the page as its reader: it shows the personal data, and writes exactly one
     complete ``view`` row on the record (who, when in UTC, what, why, where from); any other
     row it writes is also a complete ``view`` row by the same reader."""
-    reader = world[read.reader]
     url = read.url(world)
     last = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client.get(url, headers=read.headers)
     assert response.status_code == 200, f"{url}: {response.status_code}"
+    return _assert_one_read(response, read, world, url, last)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A change refused on a POST (422 or 409) that shows its page, with personal data,
+    again: ``read`` names the page's reader, record and data; ``posted`` what is sent."""
+
+    read: Read
+    posted: Callable[[World], dict]
+    status: int = 422
+    url: Callable[[World], str] | None = None  # where the form posts, if not the page
+
+
+def assert_refusal_recorded(client, refusal: Refusal, world: World) -> list[AuditEvent]:
+    """Post the refused change: the page is shown again with the personal data and writes
+    exactly one complete ``view`` row on the record, whose reason says it was shown again."""
+    from frontdoor.audit.services import SHOWN_AGAIN
+
+    read = refusal.read
+    url = (refusal.url or read.url)(world)
+    last = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    response = client.post(url, refusal.posted(world), headers=read.headers)
+    assert response.status_code == refusal.status, f"{url}: {response.status_code}"
+    written = _assert_one_read(response, read, world, url, last)
+    assert all(SHOWN_AGAIN in event.reason for event in written), [e.reason for e in written]
+    return written
+
+
+def _assert_one_read(response, read: Read, world: World, url: str, last: int):
+    reader = world[read.reader]
     shown = read.shows(world)
     assert shown in response.content.decode(), f"{url} does not show {shown!r}"
     written = list(AuditEvent.objects.filter(pk__gt=last).order_by("pk"))
-    assert written, f"opening {url} wrote no audit row"
+    assert written, f"{url} wrote no audit row"
     for event in written:
         assert event.verb == Verb.VIEW, f"{url}: {event.verb} row"
         assert (event.actor_id, event.actor_username) == (reader.pk, reader.username)

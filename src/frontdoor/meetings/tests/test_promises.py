@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from frontdoor.core.testing.promises import (
     Read,
+    Refusal,
     assert_read_recorded,
+    assert_refusal_recorded,
     assert_shown_as_text,
     hostile,
 )
@@ -129,6 +131,12 @@ def _url(name, key=None):
 
 
 READS = {
+    "meetings list": Read(
+        _url("meetings:list"),
+        "chair",
+        lambda w: ("meetings.meeting", "list"),
+        lambda w: "Quillfeather meeting title",
+    ),
     "meeting": Read(
         _url("meetings:detail", "meeting"),
         "chair",
@@ -225,3 +233,64 @@ def test_hostile_text_in_every_meeting_and_marac_field_is_shown_as_text(
         assert_shown_as_text(
             response.content.decode(), *[hostile(f) for f in fields], where=f"{reader} at {url}"
         )
+
+
+def _posted_to(name, key):
+    return lambda w: reverse(name, args=[w[key].pk])
+
+
+# Changes refused on those pages show them again: each is a read too (promise 6).
+REFUSALS = {
+    "decisions too long": Refusal(
+        Read(
+            _url("meetings:item", "item"),
+            "chair",
+            lambda w: w["item"],
+            lambda w: "Quillfeather facts",
+        ),
+        lambda w: {"decide-decisions": "x" * 20_001, "decide-version": w["item"].version},
+    ),
+    "decisions on a stale version": Refusal(
+        Read(
+            _url("meetings:item", "item"),
+            "chair",
+            lambda w: w["item"],
+            lambda w: "Quillfeather facts",
+        ),
+        lambda w: {"decide-decisions": "Refer on.", "decide-version": w["item"].version + 1},
+        status=409,
+    ),
+    "information without facts": Refusal(
+        Read(
+            _url("meetings:item", "item"),
+            "chair",
+            lambda w: w["item"],
+            lambda w: "Quillfeather facts",
+        ),
+        lambda w: {"info-agency": "", "info-facts": "", "info-opinion": "An opinion alone."},
+        url=_posted_to("meetings:item_information", "item"),
+    ),
+    "an empty agenda line": Refusal(
+        Read(
+            _url("meetings:detail", "meeting"),
+            "chair",
+            lambda w: w["meeting"],
+            lambda w: "Quillfeather item title",
+        ),
+        lambda w: {"reference": "", "title": ""},
+        url=_posted_to("meetings:item_add", "meeting"),
+    ),
+    "an action with nothing to do": Refusal(
+        READS["new action on a case"], lambda w: {"what": "", "type": "direct"}
+    ),
+    "a DASH referral to no meeting": Refusal(
+        READS["DASH"],
+        lambda w: {"meeting": ""},
+        url=_posted_to("meetings:dash_refer", "assessment"),
+    ),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_a_refused_change_that_shows_the_page_again_records_the_read(world, signed_in, refusal):
+    assert_refusal_recorded(signed_in(world[refusal.read.reader]), refusal, world)

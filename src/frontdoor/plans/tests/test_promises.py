@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from frontdoor.core.testing.promises import (
     Read,
+    Refusal,
     assert_read_recorded,
+    assert_refusal_recorded,
     assert_shown_as_text,
     hostile,
 )
@@ -132,3 +134,40 @@ def test_hostile_text_in_every_plan_and_action_field_is_shown_as_text(make_world
         assert_shown_as_text(
             response.content.decode(), *[hostile(f) for f in fields], where=f"{reader} at {url(w)}"
         )
+
+
+def _plan_as_stored(w, **changes) -> dict:
+    plan = w["plan"]
+    plan.refresh_from_db()
+    return {
+        "title": plan.title,
+        "own_words": plan.own_words,
+        "needs": plan.needs,
+        "lead_professional": plan.lead_professional_id or "",
+        "trusted_person": plan.trusted_person,
+        "review_on": plan.review_on.isoformat() if plan.review_on else "",
+        "version": plan.version,
+        **changes,
+    }
+
+
+# Changes refused on those pages show them again: each is a read too (promise 6).
+REFUSALS = {
+    "a plan without a title": Refusal(
+        READS["editing the plan"], lambda w: _plan_as_stored(w, title="")
+    ),
+    "a plan edited on a stale version": Refusal(
+        READS["editing the plan"],
+        lambda w: _plan_as_stored(w, version=w["plan"].version + 1),
+        status=409,
+    ),
+    "an action with nothing to do": Refusal(READS["adding an action"], lambda w: {"what": ""}),
+    "an action update without a status": Refusal(
+        READS["updating an action"], lambda w: {"status": "", "version": w["action"].version}
+    ),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_a_refused_change_that_shows_the_page_again_records_the_read(world, signed_in, refusal):
+    assert_refusal_recorded(signed_in(world[refusal.read.reader]), refusal, world)

@@ -16,7 +16,9 @@ from django.utils import timezone
 from frontdoor.core.testing.factories import PractitionerFactory
 from frontdoor.core.testing.promises import (
     Read,
+    Refusal,
     assert_read_recorded,
+    assert_refusal_recorded,
     assert_shown_as_text,
     hostile,
 )
@@ -325,3 +327,38 @@ def test_supervision_forms_ignore_fields_they_do_not_have(
         ),
     }
     assert_extras_ignored(cases[form]())
+
+
+def _session_as_stored(w, **changes) -> dict:
+    session = w["session"]
+    session.refresh_from_db()
+    return {
+        "held_on_day": session.held_on.day,
+        "held_on_month": session.held_on.month,
+        "held_on_year": session.held_on.year,
+        "reflections": session.reflections,
+        "wellbeing": session.wellbeing,
+        "wellbeing_note": session.wellbeing_note,
+        "cases": "",
+        "version": session.version,
+        **changes,
+    }
+
+
+# Changes refused on those pages show them again: each is a read too (promise 6).
+REFUSALS = {
+    "a session on an impossible date": Refusal(
+        READS["editing a session"],
+        lambda w: _session_as_stored(w, held_on_day="31", held_on_month="2"),
+    ),
+    "a session edited on a stale version": Refusal(
+        READS["editing a session"],
+        lambda w: _session_as_stored(w, version=w["session"].version + 1),
+        status=409,
+    ),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_a_refused_change_that_shows_the_page_again_records_the_read(world, signed_in, refusal):
+    assert_refusal_recorded(signed_in(world[refusal.read.reader]), refusal, world)
