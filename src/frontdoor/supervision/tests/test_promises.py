@@ -320,7 +320,7 @@ def test_supervision_forms_ignore_fields_they_do_not_have(
         "frequency": lambda: Smuggled(
             client=signed_in(manager),
             url=reverse("supervision:frequency", args=[social_care.pk]),
-            data={"frequency_weeks": "6"},
+            data={"frequency_weeks": "6", "version": "0"},  # no policy yet: version 0
             extras={"agency": police.pk, "updated_by": officer.pk, **stamps},
             record=lambda: SupervisionPolicy.objects.get(),
             expected={"agency": social_care, "updated_by": manager, "frequency_weeks": 6},
