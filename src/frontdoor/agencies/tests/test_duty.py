@@ -15,8 +15,9 @@ from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.errors import ConflictError
 from frontdoor.core.models import OutboxMessage
 from frontdoor.core.testing.factories import AgencyFactory, PractitionerFactory
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.referrals import services as referrals
-from frontdoor.referrals.models import Concern, Consent, Subject, TimelineEntry
+from frontdoor.referrals.models import Concern, Consent, Contact, Subject, TimelineEntry
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -558,3 +559,144 @@ def test_the_tag_for_actions_shows_who_to_contact_now(rf, force, sam, jo):
     assert "Sam Patel is away until Monday 09:00." in html
     assert "MASH police desk" in html
     assert "training" not in html
+
+
+# Promise 4: no mass assignment ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["shift", "pattern", "arrangements", "absence", "handover"])
+@time_machine.travel(WEDNESDAY_10AM, tick=False)
+def test_duty_forms_ignore_fields_they_do_not_have(form, signed_in, force, sam, jo, sergeant):
+    """Promise 4: a shift's agency, team and creator; an absence's practitioner and recorder;
+    the arrangements' agency and editor; a handed-over contact's status, referrer, reference,
+    rating and owner (other than the colleague chosen) come from the page and the services,
+    never from extra posted fields."""
+    elsewhere = AgencyFactory(name="Elsewhere Council")
+    stranger = PractitionerFactory(username="stranger", agency=elsewhere)
+    stamps = {"created_at": "2001-01-01T00:00", "recorded_at": "2001-01-01T00:00"}
+    shift_extras = {
+        **stamps,
+        "agency": elsewhere.pk,
+        "team": "1",
+        "created_by": stranger.pk,
+        "starts_at": "2001-01-01T00:00",
+        "ends_at": "2001-01-02T00:00",
+    }
+    latest_shift = lambda: Shift.objects.latest("pk")  # noqa: E731
+    shift_expected = {"agency": force, "team": None, "created_by": sergeant, "practitioner": jo}
+
+    def handover_case():
+        contact = owned_contact(sam)
+        return Smuggled(
+            client=signed_in(sam),
+            url=reverse("agencies:duty_handover", args=[contact.pk]),
+            data={"to": jo.pk, "note": "Over to you", "version": contact.version},
+            extras={
+                "assigned_to": stranger.pk,
+                "status": "decided",
+                "referrer": stranger.pk,
+                "referrer_agency": elsewhere.pk,
+                "reference": "FD-FORGED-1",
+                "rag": "red",
+                "rated_by": stranger.pk,
+                "decision_due_at": "2099-01-01T00:00",
+            },
+            record=lambda: Contact.objects.get(pk=contact.pk),
+            expected={
+                "assigned_to": jo,
+                "status": contact.status,
+                "referrer": contact.referrer,
+                "referrer_agency": contact.referrer_agency,
+                "reference": contact.reference,
+                "rag": contact.rag,
+                "rated_by": contact.rated_by,
+                "decision_due_at": contact.decision_due_at,
+                "version": contact.version + 1,
+            },
+        )
+
+    cases = {
+        "shift": lambda: Smuggled(
+            client=signed_in(sergeant),
+            url=reverse("agencies:duty_shift_add", args=[force.pk]),
+            data={
+                "practitioner": jo.pk,
+                "day": "07/12/2026",
+                "starts": "22:00",
+                "ends": "07:00",
+                "label": "Nights",
+            },
+            extras=shift_extras,
+            record=latest_shift,
+            expected={**shift_expected, "starts_at": datetime(2026, 12, 7, 22, 0, tzinfo=LONDON)},
+        ),
+        "pattern": lambda: Smuggled(
+            client=signed_in(sergeant),
+            url=reverse("agencies:duty_pattern_add", args=[force.pk]),
+            data={
+                "practitioner": jo.pk,
+                "first_day": "07/12/2026",
+                "weeks": 1,
+                "weekdays": ["0"],
+                "starts": "22:00",
+                "hours": "10",
+                "label": "Nights",
+            },
+            extras=shift_extras,
+            record=latest_shift,
+            expected={**shift_expected, "starts_at": datetime(2026, 12, 7, 22, 0, tzinfo=LONDON)},
+        ),
+        "arrangements": lambda: Smuggled(
+            client=signed_in(sergeant),
+            url=reverse("agencies:duty_arrangements", args=[force.pk]),
+            data={
+                "office_opens": "08:00",
+                "office_closes": "18:00",
+                "duty_team": "",
+                "duty_contact": "MASH desk",
+                "duty_phone": "01632 960 222",
+                "version": force.duty_arrangement.version,
+            },
+            extras={
+                "agency": elsewhere.pk,
+                "updated_by": stranger.pk,
+                "updated_at": "2001-01-01T00:00",
+            },
+            record=lambda: DutyArrangement.objects.get(pk=force.duty_arrangement.pk),
+            expected={
+                "agency": force,
+                "updated_by": sergeant,
+                "updated_at": WEDNESDAY_10AM,
+                "duty_contact": "MASH desk",
+                "version": force.duty_arrangement.version + 1,
+            },
+        ),
+        "absence": lambda: Smuggled(
+            client=signed_in(sergeant),
+            url=reverse("agencies:duty_absence_add", args=[sam.pk]),
+            data={
+                "reason": "leave",
+                "from_day": "07/12/2026",
+                "from_time": "00:00",
+                "to_day": "14/12/2026",
+                "to_time": "09:00",
+            },
+            extras={
+                **stamps,
+                "practitioner": jo.pk,
+                "recorded_by": stranger.pk,
+                "starts_at": "2001-01-01T00:00",
+                "ends_at": "2001-01-02T00:00",
+            },
+            record=lambda: Absence.objects.latest("pk"),
+            expected={
+                "practitioner": sam,
+                "recorded_by": sergeant,
+                "recorded_at": WEDNESDAY_10AM,
+                "starts_at": datetime(2026, 12, 7, 0, 0, tzinfo=LONDON),
+                "reason": "leave",
+            },
+        ),
+        "handover": handover_case,
+    }
+    assert_extras_ignored(cases[form]())

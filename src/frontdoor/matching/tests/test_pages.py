@@ -15,6 +15,7 @@ from django.urls import reverse
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.matching import facade
 from frontdoor.matching.models import MergeEvent, ReviewItem
 from frontdoor.people.models import AgencyRecord, RecordKind
@@ -281,3 +282,76 @@ def test_candidates_for_a_frontline_referrer_are_empty_even_when_asked(officer, 
         )
         == []
     )
+
+
+@pytest.mark.parametrize("form", ["accept", "reject", "undo"])
+def test_review_forms_ignore_fields_they_do_not_have(form, signed_in, hub, social_care, pair):
+    """Promise 4: a possible match's status, sides, score and who decided it; a merge's
+    people, kind, records, author and who undid it come from the page and the services,
+    never from extra posted fields (a decoy person named as `person` and `to_person` too)."""
+    from frontdoor.matching import services
+    from frontdoor.people.models import Person
+
+    other = PractitionerFactory(username="other", agency=social_care, role=Role.HUB_MANAGER)
+    decoy = Person.objects.create(given_names="Decoy", family_name="Person")
+    folded, kept = pair.record.person, pair.other_record.person
+    long_ago = "2001-01-01T00:00"
+    item_extras = {
+        "status": ReviewItem.Status.REJECTED if form == "accept" else "accepted",
+        "decided_by": other.pk,
+        "decided_at": long_ago,
+        "created_at": long_ago,
+        "record": pair.other_record_id,
+        "other_record": pair.record_id,
+        "other_person": decoy.pk,
+        "probability": "0.01",
+        "match_weight": "-9",
+        "person": decoy.pk,
+        "agency": social_care.pk,
+        "created_by": other.pk,
+        "from_person": decoy.pk,
+        "to_person": decoy.pk,
+        "kind": "split",
+    }
+    item_expected = {
+        "record": pair.record,
+        "other_record": pair.other_record,
+        "other_person": kept,
+        "probability": 0.74,
+        "match_weight": 1.5,
+        "decided_by": hub,
+    }
+    if form == "undo":
+        event = services.review_accept(item=pair, by=hub, reason="Same child")
+        case = Smuggled(
+            client=signed_in(other),
+            url=reverse("matching:undo", args=[event.pk]),
+            data={"confirm": "on"},
+            extras={**item_extras, "undone_by": hub.pk, "undone_at": long_ago, "reason": "x"},
+            record=lambda: MergeEvent.objects.get(pk=event.pk),
+            expected={
+                "kind": event.kind,
+                "from_person": event.from_person,
+                "to_person": event.to_person,
+                "record_ids": event.record_ids,
+                "review_item": pair,
+                "reason": "Same child",
+                "created_by": hub,
+                "undone_by": other,
+                "review_item.record.person": folded,
+            },
+        )
+    else:
+        case = Smuggled(
+            client=signed_in(hub),
+            url=reverse("matching:decide", args=[pair.pk]),
+            data={"decision": form, "reason": "Twins: the GP holds both"},
+            extras=item_extras,
+            record=lambda: ReviewItem.objects.get(pk=pair.pk),
+            expected={
+                **item_expected,
+                "status": "accepted" if form == "accept" else "rejected",
+                "record.person": kept if form == "accept" else folded,
+            },
+        )
+    assert_extras_ignored(case)

@@ -16,6 +16,7 @@ from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.models import OutboxMessage
 from frontdoor.core.outbox import outbox_deliver
 from frontdoor.core.testing.factories import PractitionerFactory, sign_in
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.people.models import Person
 from frontdoor.referrals import services
 from frontdoor.referrals.models import Concern, Consent, Contact, Subject
@@ -529,3 +530,92 @@ def test_reading_messages_is_recorded(signed_in, officer):
         ).count()
         == 1
     )
+
+
+@pytest.mark.parametrize("form", ["accept", "link", "link_new"])
+def test_accept_and_link_steps_ignore_fields_they_do_not_have(
+    form, signed_in, hub, officer, social_care
+):
+    """Promise 4: accepting for social care and linking a subject to the person index set
+    the clock, the link and the version from the page and the services; a contact's status,
+    referrer, agency, reference, deadlines and owner, and a subject's contact, names, role and
+    link, never come from extra posted fields."""
+    other = PractitionerFactory(agency=social_care, role=Role.HUB_MANAGER)
+    known = Person.objects.create(
+        given_names="Maisie",
+        family_name="O'Connor-Dube",
+        date_of_birth=date(2017, 6, 1),
+        postcode="PR1 2AB",
+    )
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=LONDON)
+    with time_machine.travel(now, tick=False):
+        contact = make_contact(officer)
+        elsewhere = make_contact(officer, given_names="Noor")
+    subject = contact.subjects.get()
+    long_ago = "2001-01-01T00:00"
+    extras = {
+        "status": Contact.Status.DECIDED,
+        "referrer": other.pk,
+        "referrer_agency": social_care.pk,
+        "reference": "FD-FORGED-1",
+        "statutory_due_at": "2099-01-01T00:00",
+        "accepted_by_social_care_at": long_ago,
+        "decision_due_at": "2099-01-01T00:00",
+        "assigned_to": other.pk,
+        "decided_by": other.pk,
+        "created_by": other.pk,
+        "agency": social_care.pk,
+    }
+    unchanged = {
+        "status": contact.status,
+        "referrer": officer,
+        "referrer_agency": contact.referrer_agency,
+        "reference": contact.reference,
+        "decision_due_at": contact.decision_due_at,
+        "assigned_to": contact.assigned_to,
+    }
+    if form == "accept":
+        case = Smuggled(
+            client=signed_in(hub),
+            url=reverse("hub:accept", args=[contact.pk]),
+            data={"version": contact.version},
+            extras=extras,
+            record=lambda: Contact.objects.get(pk=contact.pk),
+            expected={
+                **unchanged,
+                "accepted_by_social_care_at": now,
+                "statutory_due_at": datetime(2026, 11, 26, 10, 0, tzinfo=LONDON),
+                "version": contact.version + 1,
+            },
+        )
+    else:
+        case = Smuggled(
+            client=signed_in(hub),
+            url=reverse("hub:link_subject", args=[contact.pk, subject.pk]),
+            data={
+                "person": known.pk if form == "link" else "new",
+                "version": subject.version,
+            },
+            extras={
+                **extras,
+                "contact": elsewhere.pk,
+                "role": Subject.Role.ADULT_AT_RISK,
+                "given_names": "Forged",
+                "family_name": "Forged",
+                "link": Subject.Link.NEW if form == "link" else Subject.Link.LINKED,
+            },
+            record=lambda: Subject.objects.get(pk=subject.pk),
+            expected={
+                "contact": contact,
+                "role": Subject.Role.CHILD_AT_RISK,
+                "given_names": "Maisie",
+                "family_name": "O'Connor-Dube",
+                "link": Subject.Link.LINKED if form == "link" else Subject.Link.NEW,
+                "version": subject.version + 1,
+                **{f"contact.{name}": value for name, value in unchanged.items()},
+                **({"person": known} if form == "link" else {"person.created_by": hub}),
+            },
+        )
+    with time_machine.travel(now, tick=False):
+        assert_extras_ignored(case)
+    assert not Person.objects.filter(given_names="Forged").exists()

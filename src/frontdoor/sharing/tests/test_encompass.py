@@ -19,6 +19,7 @@ from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.models import OutboxMessage
 from frontdoor.core.testing.factories import AgencyFactory, PractitionerFactory, sign_in
+from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.core.work import my_work
 from frontdoor.sharing import encompass
 from frontdoor.sharing.models import EncompassNotification, SchoolHoliday
@@ -497,3 +498,98 @@ def test_the_police_list_filters_by_status_and_school(officer, school, other_sch
         everything = police.get(reverse("sharing:encompass"), {"status": "nonsense"})
         assert everything.status_code == 200
         assert "RR-HERE" in everything.content.decode()
+
+
+# Promise 4: no mass assignment ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["new", "acknowledge", "holidays"])
+def test_encompass_forms_ignore_fields_they_do_not_have(
+    form, officer, police, school, other_school, dsl, deputy, administrator
+):
+    """Promise 4: a notification's police force, recorder, sending and due times and
+    acknowledgement; on acknowledging, who acknowledged, when, the school and the police
+    details; a holiday's identity (an `id` naming an existing holiday must not overwrite it)
+    come from the page and the services, never from extra posted fields."""
+    long_ago = "2001-01-01T00:00"
+    extras = {
+        "police_agency": other_school.pk,
+        "recorded_by": deputy.pk,
+        "sent_at": long_ago,
+        "due_at": long_ago,
+        "acknowledged_at": long_ago,
+        "acknowledged_by": deputy.pk,
+        "agency": other_school.pk,
+        "status": "acknowledged",
+        "created_by": deputy.pk,
+    }
+    if form == "new":
+        case = Smuggled(
+            client=client_for(officer),
+            url=reverse("sharing:encompass_new"),
+            data=form_data(school),
+            extras={**extras, "version": "7"},
+            record=lambda: EncompassNotification.objects.get(),
+            expected={
+                "police_agency": police,
+                "recorded_by": officer,
+                "sent_at": RECORDED,
+                "due_at": MONDAY_START,
+                "acknowledged_at": None,
+                "acknowledged_by": None,
+                "school": school,
+                "version": 1,
+            },
+        )
+    elif form == "acknowledge":
+        notification = record(officer, school)
+        case = Smuggled(
+            client=client_for(dsl),
+            url=reverse("sharing:encompass_acknowledge", args=[notification.pk]),
+            data={"version": notification.version},
+            extras={
+                **extras,
+                "school": other_school.pk,
+                "police_reference": "FORGED-1",
+                "child_given_names": "Forged",
+            },
+            record=lambda: EncompassNotification.objects.get(pk=notification.pk),
+            expected={
+                "police_agency": police,
+                "recorded_by": officer,
+                "sent_at": RECORDED,
+                "due_at": MONDAY_START,
+                "acknowledged_at": RECORDED,
+                "acknowledged_by": dsl,
+                "school": school,
+                "police_reference": "RR-1",
+                "child_given_names": "Ada",
+                "version": notification.version + 1,
+            },
+        )
+    else:
+        kept = SchoolHoliday.objects.create(
+            name="Half term", first_day=date(2026, 2, 16), last_day=date(2026, 2, 20)
+        )
+        case = Smuggled(
+            client=client_for(administrator),
+            url=reverse("sharing:encompass_holidays"),
+            data={"name": "Staff training day", "first_day": "9/3/2026", "last_day": "9/3/2026"},
+            extras={**extras, "id": kept.pk, "version": "7"},
+            record=lambda: SchoolHoliday.objects.get(pk=kept.pk),
+            expected={
+                "name": "Half term",
+                "first_day": date(2026, 2, 16),
+                "last_day": date(2026, 2, 20),
+                "school": None,
+            },
+        )
+    with time_machine.travel(RECORDED, tick=False):
+        assert_extras_ignored(case)
+    if form == "holidays":
+        added = SchoolHoliday.objects.exclude(pk=kept.pk).get()
+        assert (added.name, added.first_day, added.school) == (
+            "Staff training day",
+            date(2026, 3, 9),
+            None,
+        )
