@@ -17,7 +17,9 @@ from django.utils import timezone
 
 from frontdoor.core.testing.promises import (
     Read,
+    Refusal,
     assert_read_recorded,
+    assert_refusal_recorded,
     assert_shown_as_text,
     hostile,
 )
@@ -89,6 +91,43 @@ READS = {
 @pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
 def test_each_governance_page_with_personal_data_records_its_read(world, signed_in, read):
     assert_read_recorded(signed_in(world[read.reader]), read, world)
+
+
+# Changes refused on those pages show them again: each is a read too (promise 6).
+REFUSALS = {
+    "a request opened without a requester": Refusal(
+        READS["opening a request for a person"],
+        lambda w: {
+            "requester_name": "",
+            "requester_is": "parent",
+            "received_on": timezone.localdate().isoformat(),
+        },
+    ),
+    "a request received tomorrow": Refusal(
+        READS["opening a request for a person"],
+        lambda w: {
+            "requester_name": "Greta Quillfeather",
+            "requester_is": "parent",
+            "received_on": (timezone.localdate() + timedelta(days=1)).isoformat(),
+        },
+    ),
+    "a retention review without a reason": Refusal(
+        READS["a record's retention review"], lambda w: {"outcome": "retain", "reason": ""}
+    ),
+    "a disposal not confirmed": Refusal(
+        READS["a record's retention review"],
+        lambda w: {"outcome": "dispose", "reason": "No longer needed."},
+    ),
+    "a redaction without a reason": Refusal(
+        READS["marking redactions"],
+        lambda w: {"target": "", "passage": "", "reason": ""},
+    ),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_a_refused_change_that_shows_the_page_again_records_the_read(world, signed_in, refusal):
+    assert_refusal_recorded(signed_in(world[refusal.read.reader]), refusal, world)
 
 
 def test_hostile_text_in_a_request_and_its_bundle_is_shown_as_text(case, administrator, signed_in):

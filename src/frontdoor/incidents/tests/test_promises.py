@@ -21,7 +21,9 @@ from frontdoor.agencies.roles import Role
 from frontdoor.core.testing.factories import PractitionerFactory
 from frontdoor.core.testing.promises import (
     Read,
+    Refusal,
     assert_read_recorded,
+    assert_refusal_recorded,
     assert_shown_as_text,
     hostile,
 )
@@ -89,6 +91,49 @@ READS = {
 def test_each_incident_page_with_personal_data_records_its_read(world, signed_in, read):
     assert world["import"].status == ImportRun.Status.REJECTED
     assert_read_recorded(signed_in(world[read.reader]), read, world)
+
+
+def _panel(police, social_care):
+    chair = PractitionerFactory(username="chair", agency=social_care, role=Role.MEETING_CHAIR)
+    return meeting_create(
+        by=chair,
+        type=MeetingType.PRACTITIONER_PANEL,
+        starts_at=timezone.now() + timedelta(days=7),
+        chair=chair,
+        title="Northbrook practitioner panel",
+        agencies=[police],
+    )
+
+
+# A refused panel selection shows the cohort, names and scores, again: a read too (promise 6).
+REFUSALS = {
+    "a selection without a reason": Refusal(
+        READS["the recurrence cohort"],
+        lambda w: {"people": [w["people"]["B"].pk], "meeting": w["panel"].pk, "reason": ""},
+    ),
+    "a selection of no one": Refusal(
+        READS["the recurrence cohort"],
+        lambda w: {"meeting": w["panel"].pk, "reason": "Rising harm"},
+    ),
+    "a selection to a meeting that is not a planned panel": Refusal(
+        READS["the recurrence cohort"],
+        lambda w: {"people": [w["people"]["B"].pk], "meeting": 987654, "reason": "Rising harm"},
+    ),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_a_refused_panel_selection_that_shows_the_cohort_again_records_the_read(
+    world, police, social_care, signed_in, refusal
+):
+    world = {**world, "panel": _panel(police, social_care)}
+    refused = Refusal(
+        refusal.read,
+        refusal.posted,
+        url=lambda w: reverse("incidents:recurrence_select", args=[w["run"].pk]),
+    )
+    assert_refusal_recorded(signed_in(world["analyst"]), refused, world)
+    assert not PanelSelection.objects.exists()
 
 
 def test_a_hostile_reason_for_putting_people_to_a_panel_is_shown_as_text(
