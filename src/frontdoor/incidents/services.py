@@ -134,10 +134,30 @@ def _progress(run_id: int, **fields) -> None:
 # Running an import -------------------------------------------------------------------------
 
 
+def _inside_import_dir(path: str) -> bool:
+    """Whether ``path`` is a file the upload page wrote: in the upload directory, by its
+    generated name. Anything else is never read or deleted, whatever the run says."""
+    if not path:
+        return False
+    folder = import_dir().resolve()
+    return Path(path).resolve().parent == folder
+
+
 def import_stored_file(*, run_id: int) -> str:
     """The background task's body: import the file an upload left, then delete it."""
     run = ImportRun.objects.select_related("agency", "by").get(pk=run_id)
     path = run.stored_path
+    if path and not _inside_import_dir(path):
+        # Defence in depth: only the upload page sets this path. A run pointing elsewhere is
+        # refused, and the file it names is left alone.
+        log.error("incident import %s names a file outside the upload folder: refused", run.pk)
+        ImportRun.objects.filter(pk=run_id).update(
+            status=ImportRun.Status.FAILED,
+            failure="The uploaded file is not where uploads are kept: nothing was imported.",
+            finished_at=timezone.now(),
+            stored_path="",
+        )
+        return ImportRun.Status.FAILED
     try:
         import_file(run=run, path=path)
     finally:

@@ -253,3 +253,28 @@ def test_an_upload_is_kept_under_a_generated_name_whatever_it_is_called(
     assert ImportRun.objects.get().stored_path == str(stored[0])
     listing = signed_in(analyst).get(reverse("incidents:import_index")).content.decode()
     assert "<script>evil" not in listing
+
+
+def test_an_import_never_reads_or_deletes_a_file_outside_the_upload_folder(
+    force, analyst, upload_dir, tmp_path
+):
+    """Defence in depth for promise 16: only the upload page sets a run's stored file, but a
+    run naming any other file is refused and that file is left as it was."""
+    from frontdoor.incidents import services
+
+    elsewhere = tmp_path / "someone-elses.csv"
+    elsewhere.write_text(csv_text(*GOOD_ROWS), encoding="utf-8")
+    upload_dir.mkdir(parents=True, exist_ok=True)
+    run = services.import_run_create(
+        agency=force,
+        by=analyst,
+        filename="extract.csv",
+        source=ImportRun.Source.UPLOAD,
+        stored_path=str(upload_dir / ".." / "someone-elses.csv"),
+    )
+
+    status = services.import_stored_file(run_id=run.pk)
+
+    assert status == ImportRun.Status.FAILED
+    assert elsewhere.read_text(encoding="utf-8") == csv_text(*GOOD_ROWS)
+    assert not Incident.objects.exists()

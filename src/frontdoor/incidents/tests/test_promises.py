@@ -202,7 +202,7 @@ def _api_body(force, where: str, extras: dict) -> dict:
     "form", ["upload", "api_batch", "api_incident", "api_person", "harm_weight", "rules", "panel"]
 )
 def test_incident_forms_ignore_fields_they_do_not_have(
-    form, world, force, police, social_care, officer, signed_in
+    form, world, force, police, social_care, officer, signed_in, tmp_path
 ):
     """Promise 4: an import's force, importer, source, status, stored file and counts; a harm
     weight's code, kind, description, default, source and editor; the cohort rule's active flag,
@@ -244,6 +244,8 @@ def test_incident_forms_ignore_fields_they_do_not_have(
     other_person = world["people"]["A"]
     other_run = services_recurrence.recurrence_recompute(rule=rule, as_of=AS_OF, by=analyst)
     other_item = item_add(meeting=panel, by=chair, title="Another case", person=other_person)
+    bystander = tmp_path / "someone-elses.csv"
+    bystander.write_text("not an upload", encoding="utf-8")
     cases = {
         "upload": lambda: Smuggled(
             client=signed_in(analyst),
@@ -257,7 +259,9 @@ def test_incident_forms_ignore_fields_they_do_not_have(
                 "by": officer.pk,
                 "source": "command",
                 "status": "rejected",
-                "stored_path": "/etc/passwd",
+                # A file that is not the upload's: a forged path must never be read or
+                # deleted (a scratch run that let extras through deleted its target).
+                "stored_path": str(bystander),
                 "filename": "../../forged.csv",
                 "created_at": long_ago,
                 "error_count": 7,
@@ -349,3 +353,4 @@ def test_incident_forms_ignore_fields_they_do_not_have(
         ),
     }
     assert_extras_ignored(cases[form]())
+    assert bystander.read_text(encoding="utf-8") == "not an upload"
