@@ -14,7 +14,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
-from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from frontdoor.agencies.roles import Role
@@ -24,64 +24,12 @@ from frontdoor.core.testing.factories import (
     draft_contact,
     sign_in,
 )
+from frontdoor.core.testing.properties import FEW, ODD_SENTENCE, any_text
 from frontdoor.referrals import services
 from frontdoor.referrals.models import Contact, Decision
 from frontdoor.sharing.models import Category, InformationRequest, Window
 
 pytestmark = pytest.mark.django_db
-
-ODD = [
-    "\u200f",  # right-to-left mark
-    "\u200e",  # left-to-right mark
-    "\u202b",  # right-to-left embedding
-    "\u202e",  # right-to-left override
-    "\u202c",  # pop directional formatting
-    "\u200d",  # zero-width joiner
-    "\u0301",  # combining acute accent
-    "\ufeff",  # byte order mark
-    "\u2028",  # line separator
-    "\x00",
-    "\x0b",
-    "\x1f",
-    "\r\n",
-    "\r",
-    "\n",
-    "\t",
-    " ",
-    "'",
-    '"',
-    "<",
-    "&",
-    "محمد",
-    "אברהם",
-    "Nguye\u0302\u0303n",
-    "🌞",
-    "👨‍👩‍👧",
-]
-# Always tried as well as the generated text: markup, quotes, Windows and bare line breaks, a
-# blank line, right-to-left marks and embeddings, combining characters and a joined emoji.
-ODD_SENTENCE = (
-    " A <b>&amp;</b> \"quoted\" 'apostrophe' O'Brien-D\u00fcbe\r\nline two\n\nnew para"
-    " \u200f\u0645\u0631\u064a\u0645\u200f \u202b\u05d0\u05d1\u05e8\u05d4\u05dd\u202c"
-    " Nguye\u0302\u0303n \U0001f468\u200d\U0001f469\u200d\U0001f467\t "
-)
-FEW = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-
-
-def any_text(limit: int):
-    """Any text, odd pieces run together, or a string at or just past ``limit``."""
-    return st.one_of(
-        st.text(max_size=300),
-        st.lists(st.one_of(st.sampled_from(ODD), st.characters()), max_size=40).map("".join),
-        st.builds(
-            lambda head, char, size: (head + char * size)[: size + 2],
-            st.text(max_size=3),
-            st.sampled_from(["a", "é", "🌞", "\u200f", "\x00"]),
-            st.integers(min_value=limit - 2, max_value=limit + 2),
-        ),
-    )
 
 
 @pytest.fixture
