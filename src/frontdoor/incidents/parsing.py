@@ -24,6 +24,7 @@ from .models import IncidentType, PartyRole
 
 INCIDENT_FIELDS = COLUMNS[:8]
 MAX_ERRORS_KEPT = 1000
+EARLIEST_YEAR = 1900  # no police extract holds an incident or a birth before this
 LOCAL_TIME = ZoneInfo("Europe/London")
 
 # Home Office offence classification: a class number, optional letter suffix, optional subclass.
@@ -148,6 +149,8 @@ def parse_occurred_at(value: str, now: datetime) -> datetime:
         moment = moment.replace(tzinfo=LOCAL_TIME)
     if moment > now:
         raise _Bad("occurred_at", "In the future")
+    if moment.year < EARLIEST_YEAR:
+        raise _Bad("occurred_at", f"Before {EARLIEST_YEAR}: check the year")
     return moment
 
 
@@ -162,8 +165,8 @@ def parse_date_of_birth(value: str, today: date) -> date | None:
         raise _Bad("date_of_birth", f"No such date: {value!r}") from None
     if born > today:
         raise _Bad("date_of_birth", "In the future")
-    if born.year < 1900:
-        raise _Bad("date_of_birth", "Before 1900")
+    if born.year < EARLIEST_YEAR:
+        raise _Bad("date_of_birth", f"Before {EARLIEST_YEAR}")
     return born
 
 

@@ -30,6 +30,9 @@ BAD = [
     ("occurred_at", "", "Required"),
     ("occurred_at", "14/03/2025 22:00", "Not an ISO 8601"),
     ("occurred_at", "2026-06-01T00:00:00", "In the future"),
+    ("occurred_at", "1066-10-14T09:00:00", "Before 1900"),
+    # Year 1 ahead of UTC: once a crash on import (UTC would be before year 1).
+    ("occurred_at", "0001-01-01T00:30:00+05:00", "Before 1900"),
     ("incident_type", "burglary", "Not a known incident type"),
     ("offence_code", "", "Required for a crime"),
     ("offence_code", "ABC!", "Not a Home Office offence code"),
