@@ -9,8 +9,11 @@ from frontdoor.core.forms import GovukForm
 
 from .services_evaluation import WINDOWS
 
-LINE = re.compile(r"^\s*P?(\d+)\s*[,;\t ]\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
+LINE = re.compile(
+    r"^\s*P?([0-9]+)\s*[,;\t ]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\s*$", re.IGNORECASE | re.ASCII
+)
 MAX_PEOPLE = 5000
+LARGEST_NUMBER = 2**63 - 1  # a person's number is a 64-bit database id
 
 
 def parse_members(text: str) -> tuple[list[tuple[int, date]], list[str]]:
@@ -30,7 +33,11 @@ def parse_members(text: str) -> tuple[list[tuple[int, date]], list[str]]:
         except ValueError:
             problems.append(f"Line {number}: {found.group(2)} is not a real date")
             continue
-        members.append((int(found.group(1)), on))
+        person = int(found.group(1))
+        if person > LARGEST_NUMBER:
+            problems.append(f"Line {number}: no person on the index has a number that long")
+            continue
+        members.append((person, on))
     return members, problems
 
 

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
@@ -112,6 +114,26 @@ def test_parse_members_reports_each_bad_line():
         "Line 2: 2025-02-30 is not a real date",
         "Line 3: write the person's number, a comma and the date, like 1042, 2025-03-14",
     ]
+
+
+LINE_LIKE = st.builds(
+    "{}{}{}".format,
+    st.integers(min_value=0, max_value=10**30),
+    st.sampled_from([",", ", ", ";", "\t", " ", ",,"]),
+    st.dates().map(date.isoformat) | st.from_regex(r"\A\d{4}-\d{2}-\d{2}\Z") | st.text(max_size=12),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINE_LIKE | st.text(max_size=40), max_size=6).map("\n".join))
+def test_any_text_gives_people_or_a_problem_for_each_line(text):
+    """Promise 17: every line that is not blank is a member or a numbered problem, and
+    every member is a storable number with a real date."""
+    members, problems = parse_members(text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(members) + len(problems) == len(lines)
+    assert all(problem.startswith("Line ") for problem in problems)
+    assert all(0 <= person < 2**63 and isinstance(on, date) for person, on in members)
 
 
 # On synthetic data in the database (the done-when) -------------------------------------
@@ -229,6 +251,12 @@ def test_bad_cohorts_change_nothing(client, analyst, referrer):
         ("999999, 2025-01-01", "No person on the index has the number 999999"),
         (f"999999, {tomorrow}", "Intervention dates cannot be in the future"),
         ("", "Enter at least one person and date"),
+        # Past the database's integers: once a server error on PostgreSQL
+        ("99999999999999999999999, 2025-01-01", "Line 1: no person on the index has a number"),
+        ("9223372036854775807, 2025-01-01", "No person on the index has the number 922337"),
+        ("\u0661\u0660\u0664\u0662, 2025-03-14", "Line 1: write the person"),
+        ("2025-02-29, 1042", "Line 1: write the person"),
+        ("1042, 2025-02-29", "Line 1: 2025-02-29 is not a real date"),
     ]
     for people, message in cases:
         response = client.post(url, {**base, "people": people})
