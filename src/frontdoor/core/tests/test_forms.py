@@ -1,0 +1,30 @@
+"""The shared form base refuses, as a clear form error, what the database cannot hold."""
+
+import pytest
+from django import forms
+
+from frontdoor.agencies.models import Agency
+from frontdoor.core.forms import GovukForm
+from frontdoor.core.testing.factories import AgencyFactory
+
+
+class PickAgencies(GovukForm):
+    agencies = forms.ModelMultipleChoiceField(queryset=Agency.objects.all())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("forged", ["99999999999999999999999", "-99999999999999999999999"])
+def test_a_forged_id_too_large_for_the_database_is_a_form_error_not_a_crash(forged):
+    agency = AgencyFactory(name="Northbrook Youth Service")
+    form = PickAgencies({"agencies": [str(agency.pk), forged]})
+    assert not form.is_valid()  # SQLite raised OverflowError here before
+    assert form.errors["agencies"] == [f"“{forged}” is not a valid value."]
+
+
+@pytest.mark.django_db
+def test_ids_the_database_can_hold_are_checked_as_before():
+    agency = AgencyFactory(name="Northbrook Youth Service")
+    assert PickAgencies({"agencies": [str(agency.pk)]}).is_valid()
+    missing = PickAgencies({"agencies": ["9223372036854775807"]})
+    assert not missing.is_valid()
+    assert "Select a valid choice" in missing.errors["agencies"][0]
