@@ -91,6 +91,49 @@ def _keys_in_range(field: forms.ModelMultipleChoiceField) -> None:
     field.__class__ = _CHECKED_CLASSES[cls]
 
 
+def _govuk_messages(field: forms.Field, label: str) -> None:
+    """Replace Django's stock messages ("Ensure this value has at most 200 characters (it has
+    5000).") with the GOV.UK pattern naming the field, where the form kept the stock one."""
+    label = label[:1].upper() + label[1:]
+    ours = {"invalid": {}}
+    for validator in field.validators:
+        code, limit = getattr(validator, "code", ""), getattr(validator, "limit_value", None)
+        if code == "max_length":
+            ours[code] = f"{label} must be {limit} characters or fewer"
+        elif code == "min_length":
+            ours[code] = f"{label} must be {limit} characters or more"
+        elif code == "max_value":
+            ours[code] = f"{label} must be {limit} or less"
+        elif code == "min_value":
+            ours[code] = f"{label} must be {limit} or more"
+    if isinstance(field, forms.EmailField):
+        ours["invalid"] = "Enter an email address in the correct format, like name@example.com"
+    elif isinstance(field, forms.IntegerField):
+        ours["invalid"] = f"{label} must be a whole number"
+    elif isinstance(field, forms.DecimalField | forms.FloatField):
+        ours["invalid"] = f"{label} must be a number"
+    elif isinstance(field, forms.DateField):
+        ours["invalid"] = f"{label} must be a real date"
+    stock = _stock_messages(type(field))
+    for code, message in ours.items():
+        # Field.run_validators gives a validator's error the field's message for its code.
+        if message and field.error_messages.get(code, stock.get(code)) == stock.get(code):
+            field.error_messages[code] = message
+
+
+def _stock_messages(cls: type) -> dict:
+    messages: dict = {}
+    for klass in reversed(cls.__mro__):
+        messages.update(getattr(klass, "default_error_messages", {}))
+    from django.core import validators
+
+    messages.setdefault("max_length", validators.MaxLengthValidator.message)
+    messages.setdefault("min_length", validators.MinLengthValidator.message)
+    messages.setdefault("max_value", validators.MaxValueValidator.message)
+    messages.setdefault("min_value", validators.MinValueValidator.message)
+    return messages
+
+
 class GovukFormMixin:
     template_name = "govuk/form.html"
 
@@ -109,6 +152,7 @@ class GovukFormMixin:
                     else "Enter"
                 )
                 field.error_messages["required"] = f"{verb} the {str(field.label or name).lower()}"
+            _govuk_messages(field, str(field.label or name.replace("_", " ")))
             for widget_class, css in _WIDGET_CLASSES.items():
                 if type(widget) is widget_class:
                     widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()

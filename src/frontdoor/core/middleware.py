@@ -59,3 +59,57 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class ErrorPagesMiddleware:
+    """What a person sees when a page refuses them, for every app at once.
+
+    - A page that refuses a change (409 conflict, 422 invalid) starts its title with
+      "Error: ", as the GOV.UK error summary pattern asks, whichever context variable the
+      page used for its message.
+    - A form's address opened directly (reloading a conflict page shown after a post, or
+      opening it in a new tab) answers 405 with an explanation and a way on, instead of the
+      empty page ``require_POST`` gives. The JSON APIs keep their own answers.
+    """
+
+    TITLE = b"<title>"
+    ERROR_STATUSES = frozenset({409, 422})
+    API_PREFIXES = ("/api/", "/oruk/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.API_PREFIXES) or response.streaming:
+            return response
+        if (
+            response.status_code == 405
+            and request.method in ("GET", "HEAD")
+            and not response.content
+        ):
+            return self._form_address_opened(request, response)
+        if response.status_code in self.ERROR_STATUSES and self._is_html(response):
+            response.content = self._error_title(response.content)
+        return response
+
+    @staticmethod
+    def _is_html(response) -> bool:
+        return response.get("Content-Type", "").startswith("text/html")
+
+    def _error_title(self, content: bytes) -> bytes:
+        start = content.find(self.TITLE)
+        if start < 0:
+            return content
+        start += len(self.TITLE)
+        if content[start:].lstrip().startswith(b"Error:"):
+            return content
+        return content[:start] + b"Error: " + content[start:].lstrip()
+
+    @staticmethod
+    def _form_address_opened(request, response):
+        from django.shortcuts import render
+
+        page = render(request, "core/405.html", status=405)
+        page["Allow"] = response["Allow"]
+        return page

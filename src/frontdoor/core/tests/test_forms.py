@@ -28,3 +28,36 @@ def test_ids_the_database_can_hold_are_checked_as_before():
     missing = PickAgencies({"agencies": ["9223372036854775807"]})
     assert not missing.is_valid()
     assert "Select a valid choice" in missing.errors["agencies"][0]
+
+
+class Stock(GovukForm):
+    title = forms.CharField(max_length=5)
+    email = forms.EmailField()
+    weeks = forms.IntegerField(min_value=1, max_value=26)
+    review_date = forms.DateField()
+    code = forms.CharField(max_length=3, error_messages={"max_length": "Codes are 3 letters"})
+
+
+def test_stock_messages_name_the_field_in_the_govuk_pattern():
+    form = Stock(
+        {
+            "title": "x" * 5000,
+            "email": "x",
+            "weeks": "99",
+            "review_date": "2025-02-30",
+            "code": "ABCD",
+        }
+    )
+    assert not form.is_valid()
+    assert form.errors == {
+        "title": ["Title must be 5 characters or fewer"],
+        "email": ["Enter an email address in the correct format, like name@example.com"],
+        "weeks": ["Weeks must be 26 or less"],
+        "review_date": ["Review date must be a real date"],
+        "code": ["Codes are 3 letters"],  # a form's own message is kept
+    }
+    form = Stock(
+        {"title": "x", "email": "a@b.example", "weeks": "2.5", "review_date": "x", "code": "A"}
+    )
+    assert not form.is_valid()
+    assert form.errors["weeks"] == ["Weeks must be a whole number"]

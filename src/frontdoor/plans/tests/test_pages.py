@@ -175,6 +175,7 @@ def test_a_stale_update_on_the_page_is_a_conflict(
     )
     assert response.status_code == 409
     assert "Someone else changed this action" in response.content.decode()
+    assert "<title>Error: " in response.content.decode()  # screen readers hear it first
     action.refresh_from_db()
     assert action.status == Action.Status.IN_PROGRESS
 
