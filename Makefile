@@ -28,10 +28,11 @@ $(ASSETS): node_modules/.installed scripts/build-assets.mjs $(wildcard assets/*)
 assets: $(ASSETS)
 
 ## demo: install, migrate, load the fictional partnership, print the logins and serve on http://127.0.0.1:8000
+##       (with DEBUG off, so refusals and missing pages look as they will to practitioners; DEBUG=true for Django's debug pages)
 demo: install assets
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_load
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-false} $(BIN)/python manage.py runserver --insecure $(HOST):$(PORT)
 
 ## test: install and run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
 test: install assets
