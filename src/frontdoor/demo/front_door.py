@@ -146,7 +146,10 @@ def build_front_door(*, seed: int = 2026, contacts: int = 36) -> list[Contact]:
             Person.objects.create(
                 given_names=given,
                 family_name=family,
-                date_of_birth=date(rng.randint(2008, 2022), rng.randint(1, 12), rng.randint(1, 28)),
+                # Aged 4 to 16 whenever the demo is loaded: these are children at risk.
+                date_of_birth=date(
+                    now.year - rng.randint(5, 16), rng.randint(1, 12), rng.randint(1, 28)
+                ),
                 postcode=_postcode(rng),
             )
         )
