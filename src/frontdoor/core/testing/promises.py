@@ -115,3 +115,13 @@ def assert_shown_as_text(page: str, *texts: str, where: str = "") -> None:
         assert text not in page, f"{where}: {text!r} is markup"
     assert "<script>alert(" not in page, f"{where}: a script element got through"
     assert "<img src=x" not in page, f"{where}: an image with a handler got through"
+
+
+def split_unsaved(page: str) -> tuple[str, str]:
+    """Promise 18 without losing work: a refused edit's page keeps nothing of what was typed in
+    its form but shows it apart, to copy. Returns (the page without that box, the box)."""
+    before, marker, rest = page.partition('data-testid="unsaved-answers"')
+    if not marker:
+        return page, ""
+    box, _, after = rest.partition("</details>")
+    return before + after, box

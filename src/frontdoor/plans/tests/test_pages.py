@@ -9,6 +9,7 @@ from django.utils import timezone
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
 from frontdoor.core.testing.factories import PractitionerFactory
+from frontdoor.core.testing.promises import split_unsaved
 from frontdoor.core.testing.smuggling import Smuggled, assert_extras_ignored
 from frontdoor.core.work import my_work
 from frontdoor.plans import services
@@ -213,7 +214,9 @@ def test_two_people_editing_one_plan_the_second_gets_a_conflict(
     assert "Someone else updated this plan" in page
     assert "Nothing you entered has been saved" in page
     assert "Housing first, then school." in page  # the latest
+    page, unsaved = split_unsaved(page)
     assert "Counselling for the children." not in page and "Aunt Mo" not in page
+    assert "Counselling for the children." in unsaved and "Aunt Mo" in unsaved  # to copy
     assert 'name="version" value="2"' in page
     plan.refresh_from_db()
     assert (plan.needs, plan.trusted_person, plan.version) == ("Housing first, then school.", "", 2)

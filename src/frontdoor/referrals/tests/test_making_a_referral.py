@@ -366,7 +366,12 @@ def test_a_draft_open_in_two_tabs_the_second_save_gets_a_conflict(signed_in, off
     assert "Someone else updated this referral" in page
     assert "Nothing you entered on this page has been saved" in page
     assert "First tab: the facts as seen at 22:10." in page  # the latest is shown
-    assert "Second tab" not in page
+    # What the second tab typed is not in the form, but is shown apart, to copy: nothing lost.
+    unsaved = page.partition('data-testid="unsaved-answers"')[2]
+    assert "What you typed, which has not been saved" in unsaved
+    assert "Second tab: an older account." in unsaved
+    assert "Second tab&#x27;s opinion" in unsaved
+    assert "Second tab" not in unsaved.split("</details>", 1)[1]  # not in the form below
     contact.refresh_from_db()
     assert contact.what_happened == "First tab: the facts as seen at 22:10."
     assert contact.professional_opinion == WHAT_HAPPENED["professional_opinion"]
@@ -395,7 +400,8 @@ def test_a_person_changed_in_two_tabs_the_second_save_gets_a_conflict(signed_in,
     page = response.content.decode()
     assert "Someone else updated this referral" in page
     assert "Nothing you entered on this page has been saved" in page
-    assert 'value="Amelia Rose"' in page and "Second-Tab" not in page
+    assert 'value="Amelia Rose"' in page and 'value="Second-Tab"' not in page
+    assert "Second-Tab" in page.partition('data-testid="unsaved-answers"')[2]  # to copy
     subject.refresh_from_db()
     assert (subject.given_names, subject.family_name, subject.postcode) == (
         "Amelia Rose",
