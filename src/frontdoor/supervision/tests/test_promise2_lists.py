@@ -16,6 +16,9 @@ from frontdoor.supervision import services
 pytestmark = pytest.mark.django_db
 
 
+OTHERS = ("Odalys Thorncroft", "Wenonah Salt", "Thaddeus Grimsby", "Perpetua Vane")
+
+
 def _page(client, url, **query) -> str:
     response = client.get(url, query)
     assert response.status_code == 200
@@ -65,13 +68,16 @@ def world(social_care, police, hub_manager, supervisor):
 def test_my_supervision_and_its_counts_hold_only_my_own(client, signed_in, world, supervisor):
     signed_in(supervisor)
     page = _page(client, reverse("supervision:index"))
-    assert "Calloway Finch" in page
-    assert "Odalys Thorncroft" not in page and "Thaddeus Grimsby" not in page
+    assert "You supervise Calloway Finch" in page
+    assert page.count('class="govuk-summary-card__title"') == 1
+    for name in OTHERS:  # neither supervisee nor supervisor of anyone else's
+        assert name not in page
     assert "You have 1 open agreed action." in page
     home = _page(client, reverse("home"))
     assert "Your supervision is up to date. You have 1 open agreed action." in home
     assert "Supervising Calloway Finch" in home
-    assert "Odalys Thorncroft" not in home and "Thaddeus Grimsby" not in home
+    for name in OTHERS:
+        assert name not in home
 
 
 def test_the_overview_and_its_overdue_count_hold_only_the_managers_agency(
