@@ -178,10 +178,20 @@ def disagreement_raise(
             contact=contact,
             by=by,
             summary=f"Professional disagreement raised with {other_agency} (level 1)",
-            detail=f"About: {disagreement.disputed}. Theme: {theme}. Resolution due by "
-            f"{timezone.localtime(disagreement.level_due_at):%d %b %Y %H:%M}.",
+            detail=_timeline_detail(disagreement),
         )
     return disagreement
+
+
+def _timeline_detail(disagreement: Disagreement) -> str:
+    """What a disagreement puts on its contact's timeline. Everyone who may see the case reads
+    the timeline, and most of them may not see the disagreement (``access``): so its fact and
+    deadline only, never what is disputed, why it was escalated or how it was resolved."""
+    return (
+        "Resolution due by "
+        f"{timezone.localtime(disagreement.level_due_at):%d %b %Y %H:%M}. The disagreement's "
+        "own page says what it is about, to those who may see it."
+    )
 
 
 def _locked(disagreement: Disagreement, expected_version: int) -> Disagreement:
@@ -241,8 +251,7 @@ def disagreement_escalate(
             contact=locked.contact,
             by=by,
             summary=f"Professional disagreement escalated to {label[0].lower()}{label[1:]}",
-            detail=f"{reason.strip()}\nResolution due by "
-            f"{timezone.localtime(locked.level_due_at):%d %b %Y %H:%M}.",
+            detail=_timeline_detail(locked),
         )
     return locked
 
@@ -296,7 +305,6 @@ def disagreement_resolve(
             by=by,
             summary=f"Professional disagreement {locked.get_status_display().lower()} at level "
             f"{locked.level}: {locked.get_outcome_display().lower()}",
-            detail=locked.resolution,
         )
     return locked
 
