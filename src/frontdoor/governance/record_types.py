@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, Role
 
-from .registry import RecordType, register_record_type
+from .registry import RECORD_TYPES, RecordType, register_record_type
 
 MOPI = "College of Policing APP Information management (MoPI): 6-year clear period, then review"
 SIX_YEARS = (
@@ -76,13 +76,20 @@ def dispose_person(person) -> dict[str, int]:
         _count(removed, AgencyRecord.objects.filter(person=person).delete())
         _count(removed, type(person).objects.filter(pk=person.pk).delete())
     except ProtectedError as protected:
-        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in protected.protected_objects})
+        kinds = sorted({_kind(obj) for obj in protected.protected_objects})
         raise ValidationError(
             "Other records still refer to this person ("
             + ", ".join(kinds)
             + "): review and dispose of those first."
         ) from None
     return dict(removed)
+
+
+def _kind(obj) -> str:
+    """What a sentence calls a record's type: the registry's name when it is one (with its
+    capitals: "DASH risk assessments"), else the model's plural."""
+    found = RECORD_TYPES.get(obj._meta.label_lower)
+    return found.in_sentence if found else str(obj._meta.verbose_name_plural)
 
 
 def _delete_one(obj) -> dict[str, int]:
@@ -242,7 +249,7 @@ BUILT_IN = (
         key="plans.plan",
         label="Multi-agency plans and their actions",
         start_field="created_at",
-        start_event="the plan was made",
+        start_event="the day the plan was made",
         default_months=72,
         default_source=SIX_YEARS,
         owned_by=plans_owned_by,
@@ -312,6 +319,7 @@ BUILT_IN = (
     RecordType(
         key="sharing.encompassnotification",
         label="Operation Encompass notifications",
+        sentence_label="Operation Encompass notifications",
         start_field="sent_at",
         start_event="the notification",
         default_months=72,
