@@ -134,7 +134,9 @@ def test_removing_an_agencys_rule_from_an_older_page_gets_a_conflict(
     rule = RetentionRule.objects.get(agency=police)
     remove = reverse("governance:rule_remove", args=[rule.pk])
     change = f"{url}?agency={police.pk}"
-    assert client.post(change, {**first, "source": "MoPI group 2", "version": "1"}).status_code == 302
+    assert (
+        client.post(change, {**first, "source": "MoPI group 2", "version": "1"}).status_code == 302
+    )
 
     other = second_administrator(police)
     response = other.post(remove, {"version": "1"})
@@ -220,7 +222,7 @@ def dash_rule(agency, months, source):
 def test_changing_an_agencys_rule_fixes_the_agency_and_a_forged_one_moves_nothing(
     administrator, police, social_care, signed_in
 ):
-    """"Change" beside the police's rule names the police in its heading and shows the agency
+    """ "Change" beside the police's rule names the police in its heading and shows the agency
     as text, not a choice; a post naming another agency (at the same version) still changes
     the police's rule only, and never saves over the other agency's."""
     police_rule = dash_rule(police, 72, "MoPI group 3")
@@ -261,7 +263,9 @@ def test_adding_a_rule_never_saves_over_one_and_the_conflict_page_fixes_the_agen
     response = client.post(url, added)
     assert response.status_code == 409
     page = response.content.decode()
-    assert escape(f"Someone else updated {social_care}'s own rule for DASH risk assessments") in page
+    assert (
+        escape(f"Someone else updated {social_care}'s own rule for DASH risk assessments") in page
+    )
     assert 'name="agency"' not in page
     assert f'action="{url}?agency={social_care.pk}"' in page
     assert 'value="96"' in page and "Typed" not in page
@@ -269,19 +273,19 @@ def test_adding_a_rule_never_saves_over_one_and_the_conflict_page_fixes_the_agen
     assert (care_rule.period_months, care_rule.version) == (96, 1)
 
 
-def test_record_types_keep_their_capitals_in_links_and_messages(
-    administrator, police, signed_in
-):
-    """"DASH" and "Operation Encompass" are not written in lower case on the rules page, in the
+def test_record_types_keep_their_capitals_in_links_and_messages(administrator, police, signed_in):
+    """ "DASH" and "Operation Encompass" are not written in lower case on the rules page, in the
     saved message or in a conflict; the plans' start reads as a sentence."""
     client = signed_in(administrator)
     rules = client.get(reverse("governance:rules")).content.decode()
-    assert "Change<span class=\"govuk-visually-hidden\"> the rule for DASH risk assessments" in rules
+    assert 'Change<span class="govuk-visually-hidden"> the rule for DASH risk assessments' in rules
     assert " for Operation Encompass notifications</span>" in rules
     assert "dash risk" not in rules and "operation encompass" not in rules
 
     url = reverse("governance:rule_edit", args=["meetings.dashassessment"])
-    saved = client.post(url, {"period_months": "84", "source": "Policy", "version": "0"}, follow=True)
+    saved = client.post(
+        url, {"period_months": "84", "source": "Policy", "version": "0"}, follow=True
+    )
     assert "The rule for DASH risk assessments is saved." in saved.content.decode()
     stale = client.post(url, {"period_months": "60", "source": "Stale", "version": "0"})
     assert stale.status_code == 409
