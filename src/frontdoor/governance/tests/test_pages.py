@@ -291,5 +291,8 @@ def test_record_types_keep_their_capitals_in_links_and_messages(administrator, p
     assert stale.status_code == 409
     assert "the partnership&#x27;s rule for DASH risk assessments while" in stale.content.decode()
 
-    plans = client.get(reverse("governance:rule_edit", args=["plans.plan"])).content.decode()
+
+def test_the_plans_rule_says_when_its_period_starts_in_a_sentence(administrator, signed_in):
+    url = reverse("governance:rule_edit", args=["plans.plan"])
+    plans = signed_in(administrator).get(url).content.decode()
     assert "The period runs from the day the plan was made." in plans
