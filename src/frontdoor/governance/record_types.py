@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, Role
 
-from .registry import RECORD_TYPES, RecordType, register_record_type
+from .registry import RecordType, register_record_type
 
 MOPI = "College of Policing APP Information management (MoPI): 6-year clear period, then review"
 SIX_YEARS = (
@@ -76,20 +76,13 @@ def dispose_person(person) -> dict[str, int]:
         _count(removed, AgencyRecord.objects.filter(person=person).delete())
         _count(removed, type(person).objects.filter(pk=person.pk).delete())
     except ProtectedError as protected:
-        kinds = sorted({_kind(obj) for obj in protected.protected_objects})
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in protected.protected_objects})
         raise ValidationError(
             "Other records still refer to this person ("
             + ", ".join(kinds)
             + "): review and dispose of those first."
         ) from None
     return dict(removed)
-
-
-def _kind(obj) -> str:
-    """What a sentence calls a record's type: the registry's name when it is one (with its
-    capitals: "DASH risk assessments"), else the model's plural."""
-    found = RECORD_TYPES.get(obj._meta.label_lower)
-    return found.in_sentence if found else str(obj._meta.verbose_name_plural)
 
 
 def _delete_one(obj) -> dict[str, int]:
