@@ -106,6 +106,10 @@ class PractitionerForm(GovukModelForm):
             "is_active",
         )
         labels = {"is_active": "Account is active (untick to disable it at once)"}
+        help_texts = {
+            "is_active": "An inactive account cannot sign in. Disable an account instead of "
+            "deleting it, so its history stays."
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,6 +122,17 @@ class PractitionerForm(GovukModelForm):
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         self.fields["email"].required = True
+
+    def clean_email(self):
+        # Notifications go to this address (core/outbox.py): two accounts sharing one would
+        # send one person's work to the other.
+        email = self.cleaned_data["email"]
+        others = Practitioner.objects.filter(email__iexact=email)
+        if self.instance.pk is not None:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("Another account already uses this email address")
+        return email
 
     def clean(self):
         data = super().clean()

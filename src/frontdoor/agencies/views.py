@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect, render
@@ -211,12 +213,14 @@ def practitioner_edit(request, pk):
     practitioner = access.practitioner_for_administration(request.user, pk)
     status, problem = 200, ""
     if request.method == "POST":
-        form = PractitionerForm(request.POST, instance=practitioner)
+        # The form writes what was posted onto its instance while validating: give it a copy,
+        # so a refused page still names the account as it is saved.
+        form = PractitionerForm(request.POST, instance=copy.copy(practitioner))
         if form.is_valid():
             try:
                 updated = services.practitioner_update(
-                    # The form mutated the instance while validating: the service reads
-                    # the account afresh, under a lock, and saves from the cleaned data.
+                    # The service reads the account afresh, under a lock, and saves from
+                    # the cleaned data.
                     practitioner=practitioner,
                     by=request.user,
                     expected_version=form.cleaned_data["version"],

@@ -37,18 +37,26 @@ class RuleForm(GovukForm):
 
 
 class AgencyRuleForm(RuleForm):
+    """An agency's own rule. Adding one, the agency is chosen; changing one (``agency`` given),
+    it is fixed by the page's address and any agency in the post is ignored: a rule is never
+    moved to, or saved over, another agency's."""
+
     agency = forms.ModelChoiceField(
         label="Agency",
         queryset=None,
         error_messages={"required": "Select the agency whose own rule this is"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
         from frontdoor.agencies.models import Agency
 
-        self.fields["agency"].queryset = Agency.objects.order_by("name")
-        self.order_fields(["agency", "period_months", "source"])
+        self.agency = agency
+        if agency is not None:
+            del self.fields["agency"]
+        else:
+            self.fields["agency"].queryset = Agency.objects.order_by("name")
+            self.order_fields(["agency", "period_months", "source"])
 
 
 class ReviewForm(GovukForm):

@@ -242,7 +242,7 @@ BUILT_IN = (
         key="plans.plan",
         label="Multi-agency plans and their actions",
         start_field="created_at",
-        start_event="the plan was made",
+        start_event="the day the plan was made",
         default_months=72,
         default_source=SIX_YEARS,
         owned_by=plans_owned_by,
@@ -312,6 +312,7 @@ BUILT_IN = (
     RecordType(
         key="sharing.encompassnotification",
         label="Operation Encompass notifications",
+        sentence_label="Operation Encompass notifications",
         start_field="sent_at",
         start_event="the notification",
         default_months=72,

@@ -46,6 +46,17 @@ class RecordType:
     start_is_date: bool = False
     # The parts disposed of with it, in words, for the rules page and docs/retention.md.
     parts: tuple[str, ...] = ()
+    # What a sentence calls it when the label with its first word in lower case is wrong (a
+    # name keeps its capitals: "Operation Encompass notifications").
+    sentence_label: str = ""
+
+    @property
+    def in_sentence(self) -> str:
+        """The label inside a sentence: "police incidents", but "DASH risk assessments"."""
+        if self.sentence_label:
+            return self.sentence_label
+        first, space, rest = self.label.partition(" ")
+        return (first if first.isupper() else first.lower()) + space + rest
 
     @property
     def model(self):

@@ -33,7 +33,7 @@ def rule_version(record_type: RecordType, agency=None) -> int:
 def _rule_conflict(record_type: RecordType, agency) -> ConflictError:
     whose = f"{agency}'s own rule" if agency is not None else "the partnership's rule"
     return ConflictError(
-        f"Someone else updated {whose} for {record_type.label.lower()} while you were changing "
+        f"Someone else updated {whose} for {record_type.in_sentence} while you were changing "
         "it. Nothing you entered has been saved: read the latest version and try again."
     )
 
@@ -115,7 +115,7 @@ def rule_remove(*, by, rule: RetentionRule, expected_version: int) -> None:
 
 def _label(key: str) -> str:
     found = RECORD_TYPES.get(key)
-    return found.label.lower() if found else key
+    return found.in_sentence if found else key
 
 
 # Reviews --------------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -100,7 +102,7 @@ def rule_edit(request, key):
             problem = str(conflict)
             form = RuleForm(initial=_rule_initial(record_type))
         else:
-            messages.success(request, f"The rule for {record_type.label.lower()} is saved.")
+            messages.success(request, f"The rule for {record_type.in_sentence} is saved.")
             return redirect("governance:rules")
     return render(
         request,
@@ -112,34 +114,34 @@ def rule_edit(request, key):
 
 @permission(access.RULES)
 def rule_agency(request, key):
+    """Add an agency's own rule (no ``?agency=``: the agency is chosen) or change one (the
+    "Change" link names the agency in the address: it is fixed, shown as text)."""
     record_type = access.record_type_or_404(key)
-    if request.method == "POST":
-        form = AgencyRuleForm(request.POST)
+    fixed = _asked_agency(request)
+    data = request.POST if request.method == "POST" else None
+    if fixed is not None:
+        form = AgencyRuleForm(data, initial=_rule_initial(record_type, fixed), agency=fixed)
     else:
-        # "Change" beside an agency's rule opens this page with that rule and its version.
-        form = AgencyRuleForm(initial={"version": 0})
-        asked = request.GET.get("agency", "")
-        agency = (
-            form.fields["agency"].queryset.filter(pk=asked).first() if asked.isdigit() else None
-        )
-        if agency is not None:
-            form = AgencyRuleForm(initial=_rule_initial(record_type, agency))
+        form = AgencyRuleForm(data, initial={"version": 0})
     problem = ""
     if request.method == "POST" and form.is_valid():
-        agency = form.cleaned_data["agency"]
+        agency = fixed or form.cleaned_data["agency"]
         try:
             services.rule_set(
                 by=request.user,
                 record_type=record_type,
                 agency=agency,
-                expected_version=form.cleaned_data["version"],
+                # Adding never saves over a rule: one already set is a conflict (promise 18).
+                expected_version=form.cleaned_data["version"] if fixed else 0,
                 period_months=form.cleaned_data["period_months"],
                 source=form.cleaned_data["source"],
             )
         except ConflictError as conflict:
-            # Keep nothing they entered: show that agency's rule as it is now (promise 18).
+            # Keep nothing they entered: show that agency's rule as it is now, to change from
+            # there with the agency fixed (promise 18).
             problem = str(conflict)
-            form = AgencyRuleForm(initial=_rule_initial(record_type, agency))
+            fixed = agency
+            form = AgencyRuleForm(initial=_rule_initial(record_type, agency), agency=agency)
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
@@ -148,9 +150,32 @@ def rule_agency(request, key):
     return render(
         request,
         "governance/rule_form.html",
-        {"form": form, "type": record_type, "agency_rule": True, "problem": problem},
+        {
+            "form": form,
+            "type": record_type,
+            "agency_rule": True,
+            "agency": fixed,
+            "action": (
+                f"{reverse('governance:rule_agency', args=[key])}?agency={fixed.pk}"
+                if fixed is not None
+                else ""
+            ),
+            "problem": problem,
+        },
         status=409 if problem else _status(form),
     )
+
+
+def _asked_agency(request):
+    """The agency whose rule the page changes, from ``?agency=``; None when adding one."""
+    from frontdoor.agencies.models import Agency
+
+    asked = request.GET.get("agency")
+    if asked is None:
+        return None
+    if not asked.isdigit():
+        raise Http404
+    return get_object_or_404(Agency, pk=asked)
 
 
 @require_POST

@@ -30,7 +30,7 @@ class PlanForm(GovukForm):
         error_messages={"required": "Enter a title for the plan"},
     )
     own_words = forms.CharField(
-        label="In their own words",
+        label="In their own words (optional)",
         max_length=MAX_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -38,7 +38,7 @@ class PlanForm(GovukForm):
         "Keep professionals' views for the next box.",
     )
     needs = forms.CharField(
-        label="Needs, as professionals see them",
+        label="Needs, as professionals see them (optional)",
         max_length=MAX_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),

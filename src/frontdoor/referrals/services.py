@@ -175,7 +175,12 @@ def subject_remove(*, subject: Subject, by, expected_version: int | None = None)
     with transaction.atomic():
         locked = Subject.objects.select_for_update().get(pk=subject.pk)
         if expected_version is not None and locked.version != expected_version:
-            raise ConflictError(DRAFT_CONFLICT)
+            # Nothing was typed on the people page: say what did not happen.
+            raise ConflictError(
+                "Someone else updated this referral while you were working on it, perhaps you "
+                f"in another tab or window. {locked} has not been removed: check the list and "
+                "try again."
+            )
         audit_record(
             actor=by,
             verb=Verb.DELETE,

@@ -265,7 +265,11 @@ def link_subject(request, pk, subject_pk):
             person=person,
             expected_version=version.cleaned_data["version"],
         ),
-        success=f"{subject} has been checked against the person index.",
+        success=(
+            f"{subject} has been added to the person index as a new person."
+            if person is None
+            else f"{subject} has been checked against the person index."
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from frontdoor.agencies.models import Agency, Practitioner, Team
 from frontdoor.agencies.roles import Role
@@ -216,3 +217,70 @@ def test_an_empty_form_says_what_to_enter(signed_in, administrator):
     assert "Enter the username" in body
     assert "Select the agency" in body
     assert "This field is required" not in body
+
+
+def officer_edit(officer, **overrides):
+    data = {
+        "first_name": officer.first_name,
+        "last_name": officer.last_name,
+        "email": officer.email,
+        "agency": officer.agency.pk,
+        "team": "",
+        "job_title": officer.job_title,
+        "role": officer.role,
+        "is_active": "on",
+        "version": officer.account_version,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_an_email_address_another_account_uses_is_refused(
+    signed_in, administrator, police, officer, social_worker
+):
+    """Notifications go to the account's email: an address another account already uses (in
+    any case) is refused on a new account and on a changed one, and nothing is saved."""
+    client = signed_in(administrator)
+    taken = social_worker.email.upper()
+    response = client.post(
+        reverse("agencies:practitioner_create"), new_practitioner(police, email=taken)
+    )
+    assert response.status_code == 422
+    assert "Another account already uses this email address" in response.content.decode()
+    assert not Practitioner.objects.filter(username="new.worker").exists()
+
+    before = officer.email
+    edit = reverse("agencies:practitioner_edit", args=[officer.pk])
+    response = client.post(edit, officer_edit(officer, email=taken))
+    assert response.status_code == 422
+    assert "Another account already uses this email address" in response.content.decode()
+    officer.refresh_from_db()
+    assert officer.email == before
+    # Keeping their own address (in another case) is not a clash.
+    assert client.post(edit, officer_edit(officer, email=before.upper())).status_code == 302
+
+
+def test_a_refused_edit_names_the_account_as_it_is_saved(signed_in, administrator, officer):
+    """After a refused save the title and heading show the saved name, not the one typed."""
+    client = signed_in(administrator)
+    saved = escape(str(Practitioner.objects.get(pk=officer.pk)))
+    response = client.post(
+        reverse("agencies:practitioner_edit", args=[officer.pk]),
+        officer_edit(officer, first_name="Typedname", last_name=""),
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert f'<h1 class="govuk-heading-l">Change the account of {saved}</h1>' in page
+    assert f"<title>Error: Change {saved} – Front Door</title>" in page
+    assert "Change the account of Typedname" not in page
+    assert 'value="Typedname"' in page  # what they typed stays in the box to correct
+
+
+def test_the_active_checkbox_explains_itself_in_plain_words(signed_in, administrator, officer):
+    page = (
+        signed_in(administrator)
+        .get(reverse("agencies:practitioner_edit", args=[officer.pk]))
+        .content.decode()
+    )
+    assert "An inactive account cannot sign in." in page
+    assert "Designates whether this user" not in page

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from frontdoor.agencies.roles import Role
 from frontdoor.audit.models import AuditEvent, Verb
@@ -121,7 +122,7 @@ def test_two_administrators_adding_one_agencys_rule_the_second_gets_a_conflict(
     change = f"{url}?agency={police.pk}"
     assert change in rules
     assert 'name="version" value="1"' in other.get(change).content.decode()
-    assert other.post(url, {**second, "version": "1"}).status_code == 302
+    assert other.post(change, {**second, "version": "1"}).status_code == 302
     assert RetentionRule.objects.get(agency=police).period_months == 120
 
 
@@ -137,7 +138,10 @@ def test_removing_an_agencys_rule_from_an_older_page_gets_a_conflict(
     assert client.post(url, first).status_code == 302
     rule = RetentionRule.objects.get(agency=police)
     remove = reverse("governance:rule_remove", args=[rule.pk])
-    assert client.post(url, {**first, "source": "MoPI group 2", "version": "1"}).status_code == 302
+    change = f"{url}?agency={police.pk}"
+    assert (
+        client.post(change, {**first, "source": "MoPI group 2", "version": "1"}).status_code == 302
+    )
 
     other = second_administrator(police)
     response = other.post(remove, {"version": "1"})
@@ -208,3 +212,92 @@ def test_a_kept_record_comes_back_when_its_review_is_due(case, hub_manager):
     keys = lambda day: {(d.record_type.key, d.obj.pk) for d in due_for(hub_manager, today=day)}  # noqa: E731
     assert ("referrals.contact", case.contact.pk) not in keys(timezone.localdate())
     assert ("referrals.contact", case.contact.pk) in keys(next_review)
+
+
+def dash_rule(agency, months, source):
+    return RetentionRule.objects.create(
+        record_type="meetings.dashassessment",
+        agency=agency,
+        period_months=months,
+        source=source,
+        updated_at=timezone.now(),
+    )
+
+
+def test_changing_an_agencys_rule_fixes_the_agency_and_a_forged_one_moves_nothing(
+    administrator, police, social_care, signed_in
+):
+    """ "Change" beside the police's rule names the police in its heading and shows the agency
+    as text, not a choice; a post naming another agency (at the same version) still changes
+    the police's rule only, and never saves over the other agency's."""
+    police_rule = dash_rule(police, 72, "MoPI group 3")
+    care_rule = dash_rule(social_care, 96, "Council policy")
+    client = signed_in(administrator)
+    url = reverse("governance:rule_agency", args=["meetings.dashassessment"])
+    change = f"{url}?agency={police.pk}"
+    page = client.get(change).content.decode()
+    assert f"{police}'s own rule for DASH risk assessments</h1>" in page
+    assert 'name="agency"' not in page  # no dropdown to move the rule
+    assert "Add an agency" not in page
+
+    forged = {"agency": social_care.pk, "period_months": "120", "source": "MoPI group 1"}
+    response = client.post(change, {**forged, "version": "1"})
+    assert response.status_code == 302
+    police_rule.refresh_from_db()
+    care_rule.refresh_from_db()
+    assert (police_rule.period_months, police_rule.source) == (120, "MoPI group 1")
+    assert (care_rule.period_months, care_rule.source, care_rule.version) == (
+        96,
+        "Council policy",
+        1,
+    )
+    # Adding a rule still offers the agencies to choose from.
+    assert '<select name="agency"' in client.get(url).content.decode()
+
+
+def test_adding_a_rule_never_saves_over_one_and_the_conflict_page_fixes_the_agency(
+    administrator, police, social_care, signed_in
+):
+    """Promise 18: "Add an agency's own rule" for an agency that has one (whatever version the
+    post names) is refused and saves nothing; the page then shows that agency's rule with the
+    agency fixed, posting to its own Change address, so another agency cannot be chosen."""
+    care_rule = dash_rule(social_care, 96, "Council policy")
+    client = signed_in(administrator)
+    url = reverse("governance:rule_agency", args=["meetings.dashassessment"])
+    added = {"agency": social_care.pk, "period_months": "12", "source": "Typed", "version": "1"}
+    response = client.post(url, added)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert (
+        escape(f"Someone else updated {social_care}'s own rule for DASH risk assessments") in page
+    )
+    assert 'name="agency"' not in page
+    assert f'action="{url}?agency={social_care.pk}"' in page
+    assert 'value="96"' in page and "Typed" not in page
+    care_rule.refresh_from_db()
+    assert (care_rule.period_months, care_rule.version) == (96, 1)
+
+
+def test_record_types_keep_their_capitals_in_links_and_messages(administrator, police, signed_in):
+    """ "DASH" and "Operation Encompass" are not written in lower case on the rules page, in the
+    saved message or in a conflict; the plans' start reads as a sentence."""
+    client = signed_in(administrator)
+    rules = client.get(reverse("governance:rules")).content.decode()
+    assert 'Change<span class="govuk-visually-hidden"> the rule for DASH risk assessments' in rules
+    assert " for Operation Encompass notifications</span>" in rules
+    assert "dash risk" not in rules and "operation encompass" not in rules
+
+    url = reverse("governance:rule_edit", args=["meetings.dashassessment"])
+    saved = client.post(
+        url, {"period_months": "84", "source": "Policy", "version": "0"}, follow=True
+    )
+    assert "The rule for DASH risk assessments is saved." in saved.content.decode()
+    stale = client.post(url, {"period_months": "60", "source": "Stale", "version": "0"})
+    assert stale.status_code == 409
+    assert "the partnership&#x27;s rule for DASH risk assessments while" in stale.content.decode()
+
+
+def test_the_plans_rule_says_when_its_period_starts_in_a_sentence(administrator, signed_in):
+    url = reverse("governance:rule_edit", args=["plans.plan"])
+    plans = signed_in(administrator).get(url).content.decode()
+    assert "The period runs from the day the plan was made." in plans

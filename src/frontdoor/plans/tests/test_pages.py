@@ -384,3 +384,13 @@ def test_plan_and_action_forms_ignore_fields_they_do_not_have(
         ),
     }
     assert_extras_ignored(cases[form]())
+
+
+def test_the_plan_form_marks_its_optional_boxes_optional(client, signed_in, plan, hub_manager):
+    """Like every other optional box in Front Door: "In their own words" and "Needs" may be
+    left empty, and their labels say so."""
+    signed_in(hub_manager)
+    page = client.get(reverse("plans:plan_edit", args=[plan.pk])).content.decode()
+    assert "In their own words (optional)</label>" in page
+    assert "Needs, as professionals see them (optional)</label>" in page
+    assert "Title (optional)" not in page

@@ -236,6 +236,21 @@ def test_the_hub_links_a_subject_to_a_known_person_or_confirms_a_new_one(signed_
     assert response.status_code == 422
 
 
+def test_confirming_a_new_person_says_they_were_added_to_the_index(signed_in, hub, officer):
+    contact = make_contact(
+        officer, given_names="Noor", family_name="Haddad", date_of_birth=date(2019, 2, 28)
+    )
+    subject = contact.subjects.get()
+    response = signed_in(hub).post(
+        reverse("hub:link_subject", args=[contact.pk, subject.pk]),
+        {"person": "new", "version": subject.version},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Noor Haddad has been added to the person index as a new person." in page
+    assert Person.objects.filter(family_name="Haddad").count() == 1
+
+
 def test_two_people_linking_one_subject_at_once_the_second_gets_a_conflict(
     signed_in, hub, officer, social_care
 ):

@@ -433,6 +433,22 @@ def test_a_person_changed_in_one_tab_and_removed_in_another_is_not_removed_unsee
     assert contact.subjects.exists()
 
 
+def test_a_stale_remove_says_the_person_was_not_removed(signed_in, officer):
+    """Remove is a button, not a form: the refusal says Amelia has not been removed, not that
+    something they typed was not saved."""
+    client = signed_in(officer)
+    contact = complete_draft(client)
+    subject = contact.subjects.get()
+    shown = subject.version
+    answer(client, "person_edit", contact, person(given_names="Amelia Rose"), subject=subject)
+    response = client.post(url("person_remove", contact.pk, subject.pk), {"version": shown})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Amelia Rose Testperson has not been removed: check the list and try again" in page
+    assert "Nothing you entered on this page has been saved" not in page
+    assert contact.subjects.exists()
+
+
 # Bad input ----------------------------------------------------------------------------------
 
 tomorrow = timezone.localdate() + timedelta(days=1)
