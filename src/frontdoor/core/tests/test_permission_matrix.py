@@ -142,7 +142,7 @@ def test_a_refused_role_cannot_tell_whether_a_record_exists():
                 )
                 statuses = [answer.status_code for answer in answers]
                 if statuses != [404, 404]:
-                    failures.append(f"{where}: {statuses[0]}, but {statuses[1]} for {missing}")
+                    failures.append(f"{where}: {statuses}, for it and for {missing}, not 404s")
                 elif without_tokens(answers[0]) != without_tokens(answers[1]):
                     failures.append(f"{where}: its 404 differs from {missing}'s")
     assert compared > 100, compared
