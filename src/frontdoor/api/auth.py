@@ -13,9 +13,10 @@ Two ways in, tried in this order:
 * **The browser session** of a signed-in practitioner who has passed the second factor where
   their role needs it. Unsafe methods must carry the CSRF token, as the pages do.
 
-Then the operation's declared ``core.policy`` rule is checked (403 if it fails) *before* the
-request body is parsed, so a practitioner who may not use an operation learns nothing from
-its validation errors. Object-level checks happen in ``referrals.access`` and
+Then the operation's declared ``core.policy`` rule is checked *before* the request body is
+parsed, so a practitioner who may not use an operation learns nothing from its validation
+errors: 403 where the path names no record, and the same 404 a missing record gets where it
+names one (``/referrals/{referral_id}``), as for the pages (``core.permissions.refuse``). Object-level checks happen in ``referrals.access`` and
 ``sharing.access``, exactly as for the pages.
 """
 
@@ -30,7 +31,7 @@ from django.http import HttpRequest
 from ninja.errors import AuthenticationError, AuthorizationError
 from ninja.security import APIKeyCookie, HttpBearer
 
-from frontdoor.core.permissions import SIGNED_IN, second_factor_missing
+from frontdoor.core.permissions import SIGNED_IN, refuse, second_factor_missing
 from frontdoor.core.policy import may
 
 from .models import KEY_PREFIX_LENGTH, ApiToken, key_hash
@@ -54,8 +55,11 @@ def token_for(key: str) -> ApiToken | None:
     return None
 
 
-def _require(practitioner: Any, permission: str) -> Any:
+def _require(request: HttpRequest, practitioner: Any, permission: str) -> Any:
     if permission != SIGNED_IN and not may(practitioner, permission):
+        match = request.resolver_match
+        if match is not None and (match.args or match.kwargs):
+            refuse(names_a_record=True)
         raise AuthorizationError(403, "You do not have permission to do this.")
     return practitioner
 
@@ -83,7 +87,7 @@ class ApiTokenAuth(HttpBearer):
         if found is None or not found.practitioner.is_active:
             raise AuthenticationError(401, "This API token is not valid, or has been revoked.")
         api_token_touch(token=found)
-        return _require(found.practitioner, self.permission)
+        return _require(request, found.practitioner, self.permission)
 
 
 class SessionAuth(APIKeyCookie):
@@ -106,7 +110,7 @@ class SessionAuth(APIKeyCookie):
             raise AuthenticationError(
                 401, "Sign in with your second factor (authenticator code) first."
             )
-        return _require(request.user, self.permission)
+        return _require(request, request.user, self.permission)
 
 
 def operation(

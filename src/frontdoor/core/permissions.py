@@ -3,6 +3,11 @@
 ``@permission(name)`` both declares and enforces it: sign-in, the second factor
 for roles that see case data, and the named rule from ``core.policy``. Object
 checks happen in each app's ``access.py`` on top of this.
+
+A role the rule refuses gets 403 ("you do not have access") on a page that names no record
+(a list, a dashboard, a "new" form), but on a URL that names one (the view is called with URL
+arguments) it gets the 404 a missing record gets, so that nobody can tell from the answer
+whether that record exists (SECURITY.md promise 1, decision 10).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from .policy import may
@@ -31,6 +36,13 @@ def second_factor_missing(request: HttpRequest) -> bool:
     return bool(user.needs_second_factor and not user.is_verified())
 
 
+def refuse(*, names_a_record: bool) -> None:
+    """A role that may never use this page: 404 where the URL names a record, else 403."""
+    if names_a_record:
+        raise Http404("No such record, or you may not see it.")
+    raise PermissionDenied
+
+
 def permission(name: str) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @wraps(view)
@@ -44,7 +56,7 @@ def permission(name: str) -> Callable[[View], View]:
             if second_factor_missing(request):
                 return redirect("signin_code")
             if name != SIGNED_IN and not may(request.user, name):
-                raise PermissionDenied
+                refuse(names_a_record=bool(args or kwargs))
             return view(request, *args, **kwargs)
 
         guarded.frontdoor_permission = name  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 Imports are partnership-wide analytical work: an analyst (of any agency) imports a force's
 extract, follows its progress and reads the record of past imports. Harm weights are the
 partnership's own judgement: analysts and partnership managers set them. Everyone else gets
-403. An import run's page shows counts and the error report, never people; the error report
+403, or 404 on a page that names a record (an import run). An import run's page shows counts and the error report, never people; the error report
 can quote a value from the file, so reading it is audited.
 """
 

@@ -4,7 +4,8 @@
 * A practitioner panel's chair and its named attendees see the profile of each person on that
   panel's agenda (and nobody else's): the panel works from the incident history.
 * Partnership managers see concentration only: aggregate shares, never a name.
-* Everyone else: 403 for the pages, 404 for a profile (it does not reveal that a person is known).
+* Everyone else: 403 for the pages, 404 for a profile (it does not reveal that a person is known),
+  partnership managers included.
 """
 
 from __future__ import annotations

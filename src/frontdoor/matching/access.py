@@ -3,7 +3,8 @@
 The hub (hub practitioners and hub managers) checks whether a subject is already known,
 reviews uncertain pairs and merges or splits people; administrators may also open a person's
 index page and undo a merge or split. Frontline referrers, chairs, analysts and partnership
-managers never see candidates: to them the index does not exist (403 on its pages).
+managers never see candidates: to them the index does not exist (403 on the queue, and on a
+pair's or a person's page the 404 of one that does not exist).
 
 The match itself must not leak another agency's record. Hub staff see index-level facts
 (names, date of birth, sex, postcode, which agency and kind of record, when it was recorded);

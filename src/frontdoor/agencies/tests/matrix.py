@@ -18,7 +18,7 @@ ENDPOINTS = [
     Endpoint("agencies:detail", everyone(), kwargs=lambda w: {"pk": w.involved.pk}),
     Endpoint(
         "agencies:profile_edit",
-        involved_roles_else(ADMIN, PROFILE_MAINTAINERS),
+        involved_roles_else(ADMIN, PROFILE_MAINTAINERS, elsewhere=403),
         kwargs=lambda w: {"pk": w.involved.pk},
     ),
     Endpoint("agencies:create", roles_else(ADMIN)),

@@ -5,7 +5,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from frontdoor.agencies.roles import Role
-from frontdoor.core.testing.matrix import Endpoint, everyone, involved_roles_else, roles_else
+from frontdoor.core.testing.matrix import (
+    REFUSED,
+    Endpoint,
+    everyone,
+    involved_roles_else,
+    roles_else,
+)
 
 ADMIN = [Role.ADMINISTRATOR]
 MANAGERS = [Role.HUB_MANAGER]
@@ -80,7 +86,7 @@ def handover_expectation(role, involved):
         return 200 if involved else 403  # the owner; another agency's hub practitioner
     if role == Role.HUB_MANAGER:
         return 200 if involved else 403  # the owner's manager; another agency's manager
-    return 403  # roles outside the hub never hand contacts over (refused before any lookup)
+    return REFUSED  # roles outside the hub never hand contacts over (404, before any lookup)
 
 
 def subject(world):
@@ -92,29 +98,35 @@ ENDPOINTS = [
     Endpoint("agencies:duty_rota", everyone(), kwargs=lambda w: {"pk": w.involved.pk}),
     Endpoint(
         "agencies:duty_shift_add",
-        involved_roles_else(ADMIN, MANAGERS),
+        involved_roles_else(ADMIN, MANAGERS, elsewhere=403),
         kwargs=lambda w: {"pk": w.involved.pk},
     ),
     Endpoint(
         "agencies:duty_pattern_add",
-        involved_roles_else(ADMIN, MANAGERS),
+        involved_roles_else(ADMIN, MANAGERS, elsewhere=403),
         kwargs=lambda w: {"pk": w.involved.pk},
     ),
     Endpoint(
         "agencies:duty_shift_remove",
-        involved_roles_else(ADMIN, MANAGERS, ok=302),
+        involved_roles_else(ADMIN, MANAGERS, ok=302, elsewhere=403),
         kwargs=shift,
         method="post",
         data=_ensure_shift,
     ),
     Endpoint(
         "agencies:duty_arrangements",
-        involved_roles_else(ADMIN, MANAGERS),
+        involved_roles_else(ADMIN, MANAGERS, elsewhere=403),
         kwargs=lambda w: {"pk": w.involved.pk},
     ),
-    Endpoint("agencies:duty_absence_add", involved_roles_else(ADMIN, MANAGERS), kwargs=subject),
+    Endpoint(
+        "agencies:duty_absence_add",
+        involved_roles_else(ADMIN, MANAGERS, otherwise=403),  # every role may record absence
+        kwargs=subject,
+    ),
     Endpoint("agencies:duty_cover_index", roles_else(MANAGERS)),
-    Endpoint("agencies:duty_cover", involved_roles_else([], MANAGERS), kwargs=subject),
+    Endpoint(
+        "agencies:duty_cover", involved_roles_else([], MANAGERS, elsewhere=403), kwargs=subject
+    ),
     Endpoint(
         "agencies:duty_handover",
         handover_expectation,

@@ -1,11 +1,12 @@
 """The API in the permission matrix: the pages' permissions, answered in JSON.
 
-A role that may never use an operation gets 403 before anything is loaded (the declared
-rule); a role that may use it, but not on this object, gets 404 (need to know).
+A role that may never use an operation is refused before anything is loaded (the declared
+rule): 404 where the path names a record, as for one that does not exist, 403 where it names
+none; a role that may use it, but not on this object, gets 404 (need to know).
 """
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES
-from frontdoor.core.testing.matrix import Endpoint, everyone, roles_else
+from frontdoor.core.testing.matrix import REFUSED, Endpoint, everyone, roles_else
 
 JSON = "application/json"
 
@@ -26,21 +27,21 @@ def referral_detail(role, involved):
     """The hub sees every sent contact; other caseworkers only their own (none here)."""
     if role in HUB_ROLES:
         return 200
-    return 404 if role in CASEWORK_ROLES else 403
+    return 404 if role in CASEWORK_ROLES else REFUSED
 
 
 def request_detail(role, involved):
     """The hub sees every request; other caseworkers only those to their own agency."""
     if role in HUB_ROLES or (involved and role in CASEWORK_ROLES):
         return 200
-    return 404 if role in CASEWORK_ROLES else 403
+    return 404 if role in CASEWORK_ROLES else REFUSED
 
 
 def respond_empty(role, involved):
     """Only the receiving agency answers: an empty answer is refused (422) for it; the hub
     elsewhere sees the request but may not answer it (403)."""
     if role not in CASEWORK_ROLES:
-        return 403
+        return REFUSED
     if involved:
         return 422
     return 403 if role in HUB_ROLES else 404

@@ -6,6 +6,10 @@ role should get when its agency is involved in the object and when it is not.
 :func:`assert_matrix` requests every endpoint as every role from an involved and an
 uninvolved agency and reports every mismatch at once; where the answer is 404 it
 also checks that the object's tell-tale text did not leak into the page.
+
+A role that may never use an endpoint is :data:`REFUSED`: 404 where the URL names a record
+(it has arguments), the same answer as a record that does not exist, and 403 where it names
+none (promise 1; decision 10). A 403 written out is "visible but not allowed".
 """
 
 from __future__ import annotations
@@ -24,6 +28,14 @@ from .factories import AgencyFactory, PractitionerFactory, TeamFactory, sign_in
 
 ROLES: tuple[str, ...] = tuple(Role.values)
 Expectation = Callable[[str, bool], int]
+
+# Not a status: "this role is refused", which :func:`assert_matrix` reads as 404 on a URL
+# that names a record and 403 on one that does not.
+REFUSED = 0
+
+
+def refusal_status(url_kwargs: dict) -> int:
+    return 404 if url_kwargs else 403
 
 
 @dataclass
@@ -147,21 +159,31 @@ def everyone(status: int = 200) -> Expectation:
     return lambda role, involved: status
 
 
-def roles_else(allowed: Iterable[str], *, ok: int = 200, otherwise: int = 403) -> Expectation:
+def roles_else(allowed: Iterable[str], *, ok: int = 200, otherwise: int = REFUSED) -> Expectation:
     allowed = frozenset(allowed)
     return lambda role, involved: ok if role in allowed else otherwise
 
 
 def involved_roles_else(
-    anywhere: Iterable[str], involved_only: Iterable[str], *, ok: int = 200, otherwise: int = 403
+    anywhere: Iterable[str],
+    involved_only: Iterable[str],
+    *,
+    ok: int = 200,
+    otherwise: int = REFUSED,
+    elsewhere: int | None = None,
 ) -> Expectation:
+    """``elsewhere``: what an ``involved_only`` role at the uninvolved agency gets (by default
+    ``otherwise``), such as 403 where it sees the record but may not act on it."""
     anywhere, involved_only = frozenset(anywhere), frozenset(involved_only)
 
     def expect(role: str, involved: bool) -> int:
         if role in anywhere:
             return ok
-        if involved and role in involved_only:
-            return ok
+        if role in involved_only:
+            if involved:
+                return ok
+            if elsewhere is not None:
+                return elsewhere
         return otherwise
 
     return expect
@@ -174,7 +196,8 @@ def assert_matrix(endpoints: Iterable[Endpoint], world: World) -> int:
     """Request every endpoint as every persona; fail listing every mismatch. Returns the checks made."""
     failures, checks = [], 0
     for endpoint in endpoints:
-        url = reverse(endpoint.url_name, kwargs=endpoint.kwargs(world))
+        url_kwargs = endpoint.kwargs(world)
+        url = reverse(endpoint.url_name, kwargs=url_kwargs)
         for role in ROLES:
             for involved in (True, False):
                 client = world.client_for(role, involved)
@@ -182,6 +205,8 @@ def assert_matrix(endpoints: Iterable[Endpoint], world: World) -> int:
                 extra = {"content_type": endpoint.content_type} if endpoint.content_type else {}
                 response = getattr(client, endpoint.method)(url, data, **extra)
                 expected = endpoint.expect(role, involved)
+                if expected == REFUSED:
+                    expected = refusal_status(url_kwargs)
                 checks += 1
                 where = "involved" if involved else "uninvolved"
                 if response.status_code != expected:

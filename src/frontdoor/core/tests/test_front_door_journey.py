@@ -184,9 +184,10 @@ def test_a_referral_end_to_end_with_the_practitioners_who_handle_it(page, live_s
         "heading", name=re.compile(f"Outcome of referral {reference}")
     ).is_visible()
 
-    # A practitioner of an uninvolved agency cannot open the contact or its requests.
+    # A practitioner of an uninvolved agency cannot open the contact or its requests, nor
+    # tell that they exist.
     journey.sign_in("probation.frontline")
-    assert page.goto(contact_url).status == 403
+    assert page.goto(contact_url).status == 404
     for url in request_urls:
         response = page.goto(url)
         assert response.status == 404

@@ -2,14 +2,16 @@
 
 import importlib
 import inspect
+import re
+import uuid
 from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from frontdoor.core.permissions import PUBLIC
-from frontdoor.core.testing.matrix import assert_matrix, build_world
+from frontdoor.core.testing.matrix import REFUSED, ROLES, assert_matrix, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +81,72 @@ def test_every_route_is_named_and_in_the_permission_matrix():
 def test_the_permission_matrix_holds():
     checks = assert_matrix(all_endpoints(), build_world())
     assert checks == len(all_endpoints()) * 14
+
+
+NO_SUCH_ID = 987_654_321
+PER_REQUEST_TOKENS = re.compile(r'(nonce|csrfmiddlewaretoken" value|csrf-token" content)="[^"]*"')
+
+
+def missing_record_kwargs(url_name, kwargs):
+    """The same URL with every record id swapped for one that does not exist."""
+    missing = dict(kwargs)
+    for key, value in kwargs.items():
+        if isinstance(value, uuid.UUID):
+            candidates = [uuid.uuid4()]
+        elif isinstance(value, int) or str(value).isdigit():
+            candidates = [NO_SUCH_ID, str(NO_SUCH_ID)]
+        else:
+            candidates = [uuid.uuid4(), f"no-such-{key}-{uuid.uuid4().hex[:8]}"]
+        for candidate in candidates:
+            try:
+                reverse(url_name, kwargs={**missing, key: candidate})
+            except NoReverseMatch:
+                continue
+            missing[key] = candidate
+            break
+    return missing
+
+
+def without_tokens(response):
+    return PER_REQUEST_TOKENS.sub(r'\1=""', response.content.decode(errors="replace"))
+
+
+def test_a_refused_role_cannot_tell_whether_a_record_exists():
+    """Promise 1: at a URL naming a record, a role the matrix expects to be refused at the
+    door gets the answer a record that does not exist gets: the same status (404) and the
+    same page, once the per-request tokens (CSP nonce, CSRF) are removed."""
+    world = build_world()
+    failures, compared = [], 0
+    for endpoint in all_endpoints():
+        kwargs = endpoint.kwargs(world)
+        if not kwargs:
+            continue
+        real = reverse(endpoint.url_name, kwargs=kwargs)
+        missing = reverse(
+            endpoint.url_name, kwargs=missing_record_kwargs(endpoint.url_name, kwargs)
+        )
+        if missing == real:
+            continue  # its arguments name no record (an export's format, say)
+        extra = {"content_type": endpoint.content_type} if endpoint.content_type else {}
+        for role in ROLES:
+            for involved in (True, False):
+                if endpoint.expect(role, involved) != REFUSED:
+                    continue
+                client = world.client_for(role, involved)
+                data = endpoint.data(world) if endpoint.data else None
+                send = getattr(client, endpoint.method)
+                answers = [send(url, data, **extra) for url in (real, missing)]
+                compared += 1
+                where = (
+                    f"{endpoint.method.upper()} {real} as {role} ({'in' if involved else 'out'})"
+                )
+                statuses = [answer.status_code for answer in answers]
+                if statuses != [404, 404]:
+                    failures.append(f"{where}: {statuses}, for it and for {missing}, not 404s")
+                elif without_tokens(answers[0]) != without_tokens(answers[1]):
+                    failures.append(f"{where}: its 404 differs from {missing}'s")
+    assert compared > 100, compared
+    assert not failures, "a refusal tells the record exists:\n" + "\n".join(failures)
 
 
 def test_signed_out_visitors_are_sent_to_sign_in():

@@ -9,7 +9,7 @@ contact). POSTs send no data: whoever may act gets 422 and nothing changes.
 """
 
 from frontdoor.agencies.roles import Role
-from frontdoor.core.testing.matrix import Endpoint, everyone, roles_else
+from frontdoor.core.testing.matrix import REFUSED, Endpoint, everyone, roles_else
 from frontdoor.disagreements import services
 from frontdoor.disagreements.access import THEME_REPORT_ROLES
 from frontdoor.disagreements.models import Theme
@@ -84,7 +84,7 @@ def see_level_four(role, involved):
 def raise_on_contact(ok=200):
     def expect(role, involved):
         if role not in CASEWORK:
-            return 403
+            return REFUSED
         return ok if role in HUBS else 404
 
     return expect

@@ -1,6 +1,7 @@
 """Retention and subject access in the permission matrix.
 
-Administrators alone set rules and handle subject access requests; everyone else gets 403. A
+Administrators alone set rules and handle subject access requests; everyone else is refused
+(403, or 404 where the URL names a record). A
 record is reviewed by its owner: hub managers own the front door's contacts, so the matrix's
 contact opens for hub managers at either agency and is 404 (it does not exist for them) to
 everyone else. The reviews list is everyone's own (empty for most). POSTs without data: 422 for
@@ -10,7 +11,7 @@ whoever may act, and nothing changes.
 from django.utils import timezone
 
 from frontdoor.agencies.roles import Role
-from frontdoor.core.testing.matrix import Endpoint, everyone, roles_else
+from frontdoor.core.testing.matrix import REFUSED, Endpoint, everyone, roles_else
 
 ADMIN = {Role.ADMINISTRATOR}
 SECRET = "Tell-tale: Zara Quillfeather's subject access request"  # noqa: S105
@@ -136,7 +137,9 @@ ENDPOINTS = [
     ),
     Endpoint(
         "governance:sar_redaction_remove",
-        lambda role, involved: (302 if involved else 404) if role == Role.ADMINISTRATOR else 403,
+        lambda role, involved: (
+            (302 if involved else 404) if role == Role.ADMINISTRATOR else REFUSED
+        ),
         kwargs=redaction,
         method="post",
         data=nothing,
@@ -144,7 +147,9 @@ ENDPOINTS = [
     ),
     Endpoint(
         "governance:rule_remove",
-        lambda role, involved: (302 if involved else 404) if role == Role.ADMINISTRATOR else 403,
+        lambda role, involved: (
+            (302 if involved else 404) if role == Role.ADMINISTRATOR else REFUSED
+        ),
         kwargs=rule,
         method="post",
         data=lambda world: {"version": world.objects["retention_rule"].version},

@@ -48,9 +48,7 @@ def nothing(world):
 def analyst_only_profile(role, involved):
     if role == Role.ANALYST:
         return 200
-    if role == Role.PARTNERSHIP_MANAGER:
-        return 403
-    return 404
+    return 404  # partnership managers too: refused before any lookup
 
 
 ENDPOINTS = [

@@ -3,7 +3,7 @@
 The meeting is chaired by the involved agency's meeting chair and the involved agency is
 invited; a case on its agenda came through the front door, so hub practitioners and managers
 (who see every contact sent to the hub) see it too. Everyone else gets 404 on the meeting,
-and roles without casework 403 everywhere. Posts are empty: they must be refused without
+and roles without casework 404 everywhere too. Posts are empty: they must be refused without
 changing anything (422 for the chair, 403/404 for everyone else).
 """
 
@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from frontdoor.agencies.roles import Role
-from frontdoor.core.testing.matrix import Endpoint, World, roles_else
+from frontdoor.core.testing.matrix import REFUSED, Endpoint, World, roles_else
 
 CASEWORK = (Role.FRONTLINE, Role.HUB_PRACTITIONER, Role.HUB_MANAGER, Role.MEETING_CHAIR)
 CHAIRS = (Role.MEETING_CHAIR, Role.HUB_MANAGER)
@@ -51,11 +51,11 @@ def item_kwargs(world: World) -> dict:
 
 def sees(ok: int = 200, *, chair_only: bool = False, chair_status: int | None = None):
     """Casework roles at the invited agency, and the hub anywhere, see the meeting; the
-    uninvolved agency's other casework roles get 404; non-casework roles 403."""
+    uninvolved agency's other casework roles get 404, as do non-casework roles."""
 
     def expect(role: str, involved: bool) -> int:
         if role not in CASEWORK:
-            return 403
+            return REFUSED
         visible = involved or role in (Role.HUB_PRACTITIONER, Role.HUB_MANAGER)
         if not visible:
             return 404

@@ -5,7 +5,7 @@ contact (so hub practitioners and managers anywhere may see it) and referred to 
 by the involved agency's meeting chair (the involved agency is invited). Casework roles at the
 involved agency see the DASH and prepare research; the hub elsewhere sees the DASH but may not
 refer it or research the case (403); other casework roles elsewhere get 404; roles without
-casework 403 everywhere. Posts are empty: refused without changing anything.
+casework 404 everywhere (refused before any lookup). Posts are empty: refused without changing anything.
 """
 
 from datetime import timedelta
@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from frontdoor.agencies.roles import Role
-from frontdoor.core.testing.matrix import Endpoint, World, roles_else
+from frontdoor.core.testing.matrix import REFUSED, Endpoint, World, roles_else
 
 from .matrix import CASEWORK, sees
 
@@ -68,11 +68,11 @@ def _secret(world: World) -> str:
 
 def involved_only(ok: int):
     """The involved agency's casework roles; the hub elsewhere sees the case but may not act
-    (403); other casework roles elsewhere 404; non-casework 403."""
+    (403); other casework roles elsewhere 404; non-casework refused (404)."""
 
     def expect(role: str, involved: bool) -> int:
         if role not in CASEWORK:
-            return 403
+            return REFUSED
         if involved:
             return ok
         return 403 if role in HUB else 404

@@ -3,7 +3,7 @@
 The plan comes from the matrix's contact; its lead professional (a frontline practitioner at
 the involved agency) owns its one action, which the involved agency owns. So: casework roles
 at the involved agency see the plan; hub roles anywhere see it through the contact; chairs see
-every plan; everyone else in a casework role gets 404, and roles that never see plans 403.
+every plan; everyone else in a casework role gets 404, and so do roles that never see plans.
 Only hub managers of the owner agency (and the owner and lead, who are not personas) update
 the action; hub managers edit plans; hub managers and chairs add actions. The POSTs send no
 data: whoever may act gets 422 and nothing changes.
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES, Role
 from frontdoor.core.testing.factories import PractitionerFactory
-from frontdoor.core.testing.matrix import Endpoint, roles_else
+from frontdoor.core.testing.matrix import REFUSED, Endpoint, roles_else
 from frontdoor.plans import services
 from frontdoor.plans.access import ACTION_MIX_ROLES, OVERDUE_ROLES
 from frontdoor.plans.models import Action
@@ -74,12 +74,12 @@ def nothing(world):
 
 def sees_plan(allowed=None, *, ok=200):
     """``ok`` for roles in ``allowed`` that see the plan; 404 for casework roles that do not
-    see it; 403 for roles that see it but may not do this, and for roles that never see plans."""
+    see it, and for roles that never see plans; 403 for roles that see it but may not do this."""
     allowed = CASEWORK_ROLES if allowed is None else frozenset(allowed)
 
     def expect(role, involved):
         if role not in CASEWORK_ROLES:
-            return 403
+            return REFUSED
         visible = involved or role in HUB_ROLES or role == Role.MEETING_CHAIR
         if not visible:
             return 404
@@ -91,7 +91,7 @@ def sees_plan(allowed=None, *, ok=200):
 def updates_action(ok=200):
     def expect(role, involved):
         if role not in CASEWORK_ROLES:
-            return 403
+            return REFUSED
         visible = involved or role in HUB_ROLES or role == Role.MEETING_CHAIR
         if not visible:
             return 404

@@ -2,21 +2,21 @@
 
 No persona is the referrer of the world's contacts. The hub sees the sent contact; other
 roles that make referrals get 404 (not theirs); roles that never see contacts are refused at
-the door (403). Nobody but its referrer sees the draft.
+the door, with the same 404. Nobody but its referrer sees the draft.
 """
 
 from frontdoor.agencies.roles import CASEWORK_ROLES, HUB_ROLES
-from frontdoor.core.testing.matrix import SECRET_INCIDENT, Endpoint
+from frontdoor.core.testing.matrix import REFUSED, SECRET_INCIDENT, Endpoint
 
 
 def sent_contact(role: str, involved: bool) -> int:
     if role in HUB_ROLES:
         return 200
-    return 404 if role in CASEWORK_ROLES else 403
+    return 404 if role in CASEWORK_ROLES else REFUSED
 
 
 def draft_contact(role: str, involved: bool) -> int:
-    return 404 if role in CASEWORK_ROLES else 403
+    return 404 if role in CASEWORK_ROLES else REFUSED
 
 
 def child_name(world):
@@ -38,7 +38,7 @@ ENDPOINTS = [
     # Searching the directory from the decision form is a POST to hub:decide (matrix_hub).
     Endpoint(
         "hub:decide",
-        lambda role, involved: 200 if role in HUB_ROLES else 403,
+        lambda role, involved: 200 if role in HUB_ROLES else REFUSED,
         kwargs=lambda w: {"pk": w.objects["contact"].pk},
         method="post",
         data=lambda w: {"decision-action": "search", "decision-signpost_q": "help"},
