@@ -141,6 +141,9 @@ def world(plan, hub_manager, police, officer):
 @example(case=(("start a plan from a contact", "own_words"), ODD_SENTENCE, None))
 @example(case=(("edit a plan", "needs"), ODD_SENTENCE, None))
 @example(case=(("edit a plan", "trusted_person"), ODD_SENTENCE, None))
+# Just past the limit: starting a plan cuts the trusted person to 200 characters, so only the
+# form's own limit stops a longer name being saved cut short.
+@example(case=(("start a plan from a contact", "trusted_person"), "Aunt Mo " * 25 + "O'B", None))
 @example(case=(("add an action", "what"), ODD_SENTENCE, None))
 @example(case=(("update an action", "outcome"), ODD_SENTENCE, None))
 @example(case=(("edit a plan", FORMS["edit a plan"].dates[0]), None, ("29", "2", "2028")))
