@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import models
 from django.template.defaultfilters import linebreaksbr
+from django.utils import timezone
 from django.utils.html import escape
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
@@ -129,6 +130,11 @@ class DateInput:
     parts: bool = True
     # How to read the saved date from the record, if not its ``attribute`` as it is.
     read: Callable[[models.Model], date] | None = None
+    # The first and last dates the form must save when typed plainly (29 February 2028 in a
+    # form asking for a date in the next ten years, say), if the test holds it to that.
+    accepts: Callable[[World], tuple[date, date]] | None = None
+    # Where the form says the date must be today or in the past: the message a later one gets.
+    future: str = ""
 
     def saved(self, record: models.Model):
         return self.read(record) if self.read else getattr(record, self.attribute)
@@ -155,6 +161,9 @@ class TextForm:
     dates: tuple[DateInput, ...] = ()
     # Attributes the page shows only after a filter of its own (not compared on the page).
     not_shown: frozenset[str] = frozenset()
+    # Posted name -> what the form keeps of the typed text, where that is not the text less
+    # the white space around it (a field that keeps white space but turns CR LF into LF).
+    keeps: dict[str, Callable[[str], str]] = field(default_factory=dict)
 
 
 def _state(form: TextForm, world: World) -> tuple:
@@ -168,6 +177,28 @@ def _state(form: TextForm, world: World) -> tuple:
 
 def _shown(value: str, page: str) -> bool:
     return escape(value) in page or linebreaksbr(value) in page
+
+
+def _plainly(parts: tuple[str, str, str]) -> date | None:
+    """The date, if the boxes hold it as a person types it: 29 2 2028, no padding or signs."""
+    meant = typed_date(parts)
+    if meant is None or meant.year < 1000:
+        return None
+    return meant if parts == (str(meant.day), str(meant.month), str(meant.year)) else None
+
+
+def _assert_date_rules(world: World, date_input: DateInput, parts, response) -> None:
+    """A date after today refused with the form's message where it must be past; a plainly
+    typed date inside the range the form asks for saved."""
+    meant = typed_date(parts)
+    if date_input.future and meant is not None and meant > timezone.localdate():
+        assert response.status_code != 302, f"{meant} is in the future but was saved"
+        assert escape(date_input.future) in response.content.decode(), "no clear message"
+    plain = _plainly(parts)
+    if date_input.accepts is not None and plain is not None:
+        first, last = date_input.accepts(world)
+        if first <= plain <= last:
+            assert response.status_code == 302, f"{plain} was refused ({response.status_code})"
 
 
 def assert_refused_or_round_trips(
@@ -185,6 +216,8 @@ def assert_refused_or_round_trips(
     before = _state(form, world)
     response = client.post(form.url(world), data)
     assert response.status_code < 500, response.status_code
+    if typed is not None:
+        _assert_date_rules(world, *typed, response)
     if response.status_code != 302:
         event("refused")
         assert 400 <= response.status_code < 500, response.status_code
@@ -201,9 +234,39 @@ def assert_refused_or_round_trips(
     if text is not None:
         attribute = form.texts[text[0]][1]
         saved = getattr(record, attribute)
-        assert saved == text[1].strip(), f"{attribute}: {saved!r} != {text[1].strip()!r}"
+        kept = form.keeps.get(text[0], str.strip)(text[1])
+        assert saved == kept, f"{attribute}: {saved!r} != {kept!r}"
         if saved and attribute not in form.not_shown:
             assert _shown(saved, shown), f"{attribute} {saved!r} is not shown exactly"
     if typed is not None:
         date_input, parts = typed
         assert date_input.saved(record) == typed_date(parts)
+
+
+def any_case(forms: dict[str, TextForm]):
+    """One example for an app's table of forms: ``((form name, field), text, None)`` with a
+    text field's name and :func:`any_text` for it, or ``((form name, DateInput), None, parts)``
+    with :func:`any_date`. ``@example`` rows are written in the same shape."""
+    texts = [(name, f) for name, form in forms.items() for f in form.texts]
+    dates = [(name, d) for name, form in forms.items() for d in form.dates]
+    choices = []
+    if texts:
+        choices.append(
+            st.sampled_from(texts).flatmap(
+                lambda nf: st.tuples(st.just(nf), any_text(forms[nf[0]].texts[nf[1]][0]), st.none())
+            )
+        )
+    if dates:
+        choices.append(
+            st.sampled_from(dates).flatmap(lambda nd: st.tuples(st.just(nd), st.none(), any_date()))
+        )
+    return st.one_of(*choices)
+
+
+def check_case(forms: dict[str, TextForm], world: World, case) -> None:
+    """Run one :func:`any_case` example through :func:`assert_refused_or_round_trips`."""
+    (name, what), text, parts = case
+    if text is not None:
+        assert_refused_or_round_trips(forms[name], world, text=(what, text))
+    else:
+        assert_refused_or_round_trips(forms[name], world, typed=(what, parts))
