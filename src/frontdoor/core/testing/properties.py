@@ -167,7 +167,7 @@ def _state(form: TextForm, world: World) -> tuple:
 
 
 def _shown(value: str, page: str) -> bool:
-    return escape(value) in page or linebreaksbr(value) in page
+    return escape(value) in page or linebreaksbr(value, autoescape=True) in page
 
 
 def assert_refused_or_round_trips(
