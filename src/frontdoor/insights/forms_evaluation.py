@@ -11,6 +11,9 @@ from .services_evaluation import WINDOWS
 
 LINE = re.compile(r"^\s*P?(\d+)\s*[,;\t ]\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 MAX_PEOPLE = 5000
+# The earliest intervention date: the comparison looks back a window of up to years before it,
+# and the person index holds nothing older (a year-1 date overflowed the look-back: a 500).
+EARLIEST = date(1900, 1, 1)
 
 
 def parse_members(text: str) -> tuple[list[tuple[int, date]], list[str]]:
@@ -29,6 +32,9 @@ def parse_members(text: str) -> tuple[list[tuple[int, date]], list[str]]:
             on = date.fromisoformat(found.group(2))
         except ValueError:
             problems.append(f"Line {number}: {found.group(2)} is not a real date")
+            continue
+        if on < EARLIEST:
+            problems.append(f"Line {number}: {found.group(2)} is too long ago: check the year")
             continue
         members.append((int(found.group(1)), on))
     return members, problems
