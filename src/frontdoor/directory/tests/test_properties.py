@@ -52,7 +52,8 @@ def world(owner, directory):
 def _shown(value: str, page: str) -> bool:
     from django.template.defaultfilters import linebreaksbr
 
-    return escape(value) in page or linebreaksbr(value, autoescape=True) in page
+    raw = "<" in value and len(value.strip()) > 8 and value in page
+    return not raw and (escape(value) in page or linebreaksbr(value, autoescape=True) in page)
 
 
 # Suggesting a change or reporting a closure, signed out -----------------------------------
