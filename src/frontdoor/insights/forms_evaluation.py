@@ -14,6 +14,9 @@ LINE = re.compile(
 )
 MAX_PEOPLE = 5000
 LARGEST_NUMBER = 2**63 - 1  # a person's number is a 64-bit database id
+# The earliest intervention date: the comparison looks back a window of up to years before it,
+# and the person index holds nothing older (a year-1 date overflowed the look-back: a 500).
+EARLIEST = date(1900, 1, 1)
 
 
 def parse_members(text: str) -> tuple[list[tuple[int, date]], list[str]]:
@@ -32,6 +35,9 @@ def parse_members(text: str) -> tuple[list[tuple[int, date]], list[str]]:
             on = date.fromisoformat(found.group(2))
         except ValueError:
             problems.append(f"Line {number}: {found.group(2)} is not a real date")
+            continue
+        if on < EARLIEST:
+            problems.append(f"Line {number}: {found.group(2)} is too long ago: check the year")
             continue
         person = int(found.group(1))
         if person > LARGEST_NUMBER:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 
 from frontdoor.core.forms import GovukForm
@@ -66,6 +68,11 @@ class AnswerForm(GovukForm):
         return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions}
 
 
+# Rounds run in this century: a round closing on the last day a date can hold left no next
+# round to offer (the page to start one was a server error), and no round is held in year 1.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
+
 class RoundForm(GovukForm):
     opens_on = forms.DateField(
         label="Opens on",
@@ -79,3 +86,15 @@ class RoundForm(GovukForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Enter the closing date as a real date"},
     )
+
+    def _in_range(self, name: str, what: str):
+        value = self.cleaned_data[name]
+        if not FIRST_DAY <= value <= LAST_DAY:
+            raise forms.ValidationError(f"The {what} date must be between 2000 and 2099")
+        return value
+
+    def clean_opens_on(self):
+        return self._in_range("opens_on", "opening")
+
+    def clean_closes_on(self):
+        return self._in_range("closes_on", "closing")

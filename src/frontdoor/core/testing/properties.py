@@ -176,7 +176,10 @@ def _state(form: TextForm, world: World) -> tuple:
 
 
 def _shown(value: str, page: str) -> bool:
-    return escape(value) in page or linebreaksbr(value) in page
+    """Shown escaped (or with ``<br>`` line breaks), and nowhere as raw markup: a title shown
+    escaped in ``<title>`` but unescaped in its heading is not shown exactly."""
+    raw = "<" in value and len(value.strip()) > 8 and value in page
+    return not raw and (escape(value) in page or linebreaksbr(value, autoescape=True) in page)
 
 
 def _plainly(parts: tuple[str, str, str]) -> date | None:
