@@ -16,6 +16,9 @@ from .records import Period
 LONGEST_PERIOD_DAYS = 2 * 366
 
 
+EARLIEST_YEAR = 1900
+
+
 class StatutoryExportForm(GovukForm):
     start = forms.DateField(
         label="From (date)",
@@ -84,6 +87,9 @@ class StatutoryExportForm(GovukForm):
             self.add_error("end", "The last day must be today or in the past")
         if start and start > today:
             self.add_error("start", "The first day must be today or in the past")
+        if start and start.year < EARLIEST_YEAR:
+            # Counting back twelve months from year 1 was a server error (promise 17).
+            self.add_error("start", f"The first day must be in {EARLIEST_YEAR} or later")
         if start and end and start > end:
             self.add_error("end", "The last day must be the same as or after the first day")
         elif start and end and (end - start).days > LONGEST_PERIOD_DAYS:

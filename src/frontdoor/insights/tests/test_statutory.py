@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from frontdoor.agencies.roles import Role
@@ -195,6 +197,7 @@ def test_an_area_keeps_only_children_living_there(history, exporting):
         ({"start": "2025-06-30", "end": "2025-01-01"}, "The last day must be the same as or after"),
         ({"start": "2020-01-01", "end": "2025-01-01"}, "The period can be 2 years at most"),
         ({"start": "not a date"}, "Enter the first day as a real date"),
+        ({"start": "0001-01-01", "end": "0001-06-30"}, "The first day must be in 1900 or later"),
         ({"reason": ""}, "Enter why you are exporting this data"),
         ({"code": "000000"}, "The code is not right, or it has expired"),
     ],
@@ -343,3 +346,37 @@ def test_demo_ethnicity_is_seeded_and_repeatable(db):
     Person.objects.update(ethnicity=Ethnicity.NOBT)
     build_ethnicity(seed=7)
     assert [p.ethnicity for p in Person.objects.filter(pk__in=[p.pk for p in people])] == first
+
+
+# Promise 17: any period and reason ----------------------------------------------------------
+
+ODD_DATES = st.one_of(
+    st.dates().map(date.isoformat),
+    st.sampled_from(["2024-02-29", "2025-02-29", "2025-04-31", "0001-01-01", "9999-12-31", ""]),
+    st.text(max_size=20),
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=ODD_DATES, end=ODD_DATES, reason=st.text(max_size=300))
+@example(start="9999-12-30", end="9999-12-31", reason="Ofsted")
+@example(start="0001-01-01", end="0001-01-02", reason="Ofsted")
+@example(
+    start="2024-02-29", end="2024-02-29", reason="Leap day \u202e\u0301 \U0001f469\u200d\U0001f467"
+)
+def test_any_period_and_reason_give_a_file_or_a_clear_refusal(
+    analyst, exporting, start, end, reason
+):
+    """Any dates (29 February, impossible days, year 1 and 9999, any text) and any reason: the
+    export is a file, or a 422 saying what is wrong with nothing exported; never a 5xx."""
+    before = AuditEvent.objects.filter(verb=Verb.EXPORT).count()
+    analyst.totpdevice_set.update(last_t=-1)  # each example's code counts as unused
+    response = exporting("annex-a", "list-1-csv", start=start, end=end, reason=reason)
+    assert response.status_code in (200, 422), (start, end, reason, response.status_code)
+    if response.status_code == 422:
+        assert "There is a problem" in response.content.decode()
+        assert AuditEvent.objects.filter(verb=Verb.EXPORT).count() == before
+    else:
+        assert response["Content-Type"].startswith("text/csv")
