@@ -22,6 +22,8 @@ from frontdoor.agencies.roles import Role
 from frontdoor.core.testing.factories import PractitionerFactory, sign_in
 from frontdoor.core.testing.properties import FEW, ODD_SENTENCE, TextForm, any_case, check_case
 
+from .test_profiles import profile_post
+
 pytestmark = pytest.mark.django_db
 
 LONG = 20_000  # no limit of their own: try text this long
@@ -64,25 +66,7 @@ def _change_person_answers(world) -> dict:
 def _profile_answers(world) -> dict:
     police = world["police"]
     police.refresh_from_db()
-    return {
-        "version": police.profile_version,
-        "remit": "We investigate crime and protect people at risk.",
-        "does_not_do": "We do not carry out social care assessments.",
-        "powers": "Police protection under the Children Act 1989 s.46.",
-        "thresholds": "Any child at immediate risk of significant harm.",
-        "working_hours": "24 hours a day.",
-        "out_of_hours_contact": "Call 999 in an emergency.",
-        "contact_phone": "01632 960000",
-        "contact_email": "mash@police.example",
-        "ts-TOTAL_FORMS": "1",
-        "ts-INITIAL_FORMS": "0",
-        "ts-MIN_NUM_FORMS": "0",
-        "ts-MAX_NUM_FORMS": "30",
-        "ts-0-activity": "Police checks for the hub",
-        "ts-0-amount": "8",
-        "ts-0-unit": "weeks",
-        "ts-0-notes": "",
-    }
+    return profile_post(police)
 
 
 def _police_page(world, record) -> str:
