@@ -273,7 +273,9 @@ def test_adding_a_rule_never_saves_over_one_and_the_conflict_page_fixes_the_agen
     )
     assert 'name="agency"' not in page
     assert f'action="{url}?agency={social_care.pk}"' in page
+    page, unsaved = split_unsaved(page)
     assert 'value="96"' in page and "Typed" not in page
+    assert "Typed" in unsaved  # shown apart, to copy
     care_rule.refresh_from_db()
     assert (care_rule.period_months, care_rule.version) == (96, 1)
 
